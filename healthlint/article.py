@@ -1,0 +1,172 @@
+"""The linted article: its source text, its prose blocks and the map from prose back to source.
+
+Loaders build an :class:`Article`; checks read its blocks; only the engine turns block offsets into
+source positions (through :class:`OffsetMap`) and then into line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Region = Literal["body", "chrome"]
+_WHITESPACE = re.compile(r"(\s+)")
+
+
+class OffsetMap:
+    """Maps offsets in a block's prose text to offsets in the source text.
+
+    The prose is built from runs. A literal run copies source characters one to one; any other run
+    (a decoded entity, a backslash escape, a synthetic separator) stands for a source range as a
+    whole.
+    """
+
+    __slots__ = ("_text_starts", "_runs")
+
+    def __init__(self) -> None:
+        self._text_starts: list[int] = []
+        self._runs: list[
+            tuple[int, int, int, int]
+        ] = []  # (text_start, text_len, src_start, src_len)
+
+    def add(self, text_start: int, text_len: int, src_start: int, src_len: int) -> None:
+        if text_len <= 0:
+            return
+        last = self._runs[-1] if self._runs else None
+        if (
+            last is not None
+            and last[1] == last[3]
+            and text_len == src_len
+            and last[0] + last[1] == text_start
+            and last[2] + last[3] == src_start
+        ):
+            # Adjacent literal runs merge, which keeps the map small for plain prose.
+            self._runs[-1] = (last[0], last[1] + text_len, last[2], last[3] + src_len)
+            return
+        self._text_starts.append(text_start)
+        self._runs.append((text_start, text_len, src_start, src_len))
+
+    def _run(self, offset: int) -> tuple[int, int, int, int]:
+        index = max(bisect_right(self._text_starts, offset) - 1, 0)
+        return self._runs[index]
+
+    def start(self, offset: int) -> int:
+        """Source offset of the prose character at ``offset``."""
+        text_start, text_len, src_start, src_len = self._run(offset)
+        if text_len == src_len:
+            return src_start + min(offset - text_start, src_len)
+        return src_start
+
+    def end(self, offset: int) -> int:
+        """Source offset just past the prose character before ``offset`` (an exclusive end)."""
+        if offset <= 0:
+            return self.start(0)
+        text_start, text_len, src_start, src_len = self._run(offset - 1)
+        if text_len == src_len:
+            return src_start + min(offset - text_start, src_len)
+        return src_start + src_len
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        src_start = self.start(start)
+        return src_start, max(self.end(end), src_start)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of prose: a heading, a paragraph, a list item, a table cell."""
+
+    text: str
+    offsets: OffsetMap
+    kind: str = "paragraph"
+    region: Region = "body"  # "chrome": navigation, header, footer, aside of a full page
+    links: tuple[tuple[int, int], ...] = ()  # prose ranges that are link text
+    citations: tuple[tuple[int, int], ...] = ()  # prose ranges that are citation markers (<sup>)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+@dataclass
+class Article:
+    path: str
+    source: str  # decoded, BOM removed, line endings normalised to "\n"
+    blocks: list[Block]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    title: str | None = None
+
+    @property
+    def body_blocks(self) -> list[Block]:
+        return [block for block in self.blocks if block.region == "body"]
+
+    @property
+    def headings(self) -> list[str]:
+        return [block.text for block in self.blocks if block.is_heading]
+
+
+class ProseBuilder:
+    """Accumulates one block's prose together with its offset map."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.offsets = OffsetMap()
+        self.links: list[tuple[int, int]] = []
+        self.citations: list[tuple[int, int]] = []
+
+    def __len__(self) -> int:
+        return self._length
+
+    def literal(self, text: str, src_start: int) -> None:
+        """Source text copied as is, except that each run of white space becomes one space.
+
+        spaCy makes a token of any white space but a single space, and a token between "40" and
+        "%" would break every pattern; the collapsed space still maps to its whole source run.
+        """
+        trailing_space = bool(self._parts) and self._parts[-1][-1:].isspace()
+        plain = "  " not in text and "\n" not in text and "\t" not in text
+        if plain and not (trailing_space and text[:1].isspace()):
+            self.replaced(text, src_start, len(text))
+            return
+        at = src_start
+        for piece in _WHITESPACE.split(text):
+            if not piece:
+                continue
+            if piece.isspace():
+                if self._length and not self._parts[-1][-1:].isspace():
+                    self.replaced(" ", at, len(piece))
+            else:
+                self.replaced(piece, at, len(piece))
+            at += len(piece)
+
+    def replaced(self, text: str, src_start: int, src_len: int) -> None:
+        """Text that stands for ``src_len`` source characters (an entity, an escape)."""
+        if not text:
+            return
+        self.offsets.add(self._length, len(text), src_start, src_len)
+        self._parts.append(text)
+        self._length += len(text)
+
+    def separator(self, src_at: int, text: str = " ") -> None:
+        """A space or line break that keeps words apart where markup was dropped."""
+        if self._length and not self._parts[-1][-1:].isspace():
+            self.replaced(text, src_at, 0)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def build(self, kind: str, region: Region = "body") -> Block | None:
+        text = self.text
+        if not text.strip():
+            return None
+        return Block(
+            text=text,
+            offsets=self.offsets,
+            kind=kind,
+            region=region,
+            links=tuple(self.links),
+            citations=tuple(self.citations),
+        )

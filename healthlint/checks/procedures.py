@@ -1,0 +1,199 @@
+"""procedure-mismatch: a condition where a procedure belongs, or another procedure after surgery.
+
+The article's main procedure is inferred from its title, headings and mentions; it is the likely
+intended word in both cases.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..lexicons import table
+from .base import Check, Hit, ParsedArticle, register
+
+
+class ProcedureData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    procedures: str
+    conditions: str
+    procedure_suffixes: list[str]
+    determiners: list[str]
+    possessives: list[str]
+    modifiers: list[str]
+    recovery_words: list[str]
+    recovery_fillers: list[str]
+    recovery_prepositions: list[str]
+    undergo_words: list[str]
+    scheduled_words: list[str]
+    procedure_heads: list[str]
+    comparison_words: list[str]
+    reasons: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Condition:
+    recoverable: bool
+    treated_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    block: int
+    span: Any  # spacy Span
+    term: str
+    is_procedure: bool
+
+
+# The score a procedure needs to count as the article's subject: a title mention, or three mentions.
+MAIN_SCORE = 3
+
+
+@register("procedure_mismatch")
+class ProcedureMismatch(Check):
+    Data = ProcedureData
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        data: ProcedureData = self.data
+        self.anatomy = {row["term"]: row["anatomy"] for row in table(data.procedures)}
+        self.conditions = {
+            row["term"]: Condition(
+                recoverable=row["recoverable"] == "yes",
+                treated_by=tuple(t for t in row["treated_by"].split(";") if t),
+            )
+            for row in table(data.conditions)
+        }
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.phrases.add("procedure", list(self.nlp.tokenizer.pipe(self.anatomy)))
+        conditions = [c for c in self.conditions if c not in self.anatomy]
+        self.phrases.add("condition", list(self.nlp.tokenizer.pipe(conditions)))
+        self.suffixed = Matcher(self.nlp.vocab, validate=True)
+        suffixes = "|".join(sorted(data.procedure_suffixes, key=len, reverse=True))
+        self.suffixed.add("procedure", [[{"LOWER": {"REGEX": f"^[a-z]{{3,}}({suffixes})$"}}]])
+        self.words = {
+            name: frozenset(getattr(data, name))
+            for name in ProcedureData.model_fields
+            if isinstance(getattr(data, name), list)
+        }
+
+    # -- finding the terms ---------------------------------------------------------------------
+    def _mentions(self, index: int, doc: Any) -> list[Mention]:
+        from spacy.util import filter_spans
+
+        labelled = {}
+        for matcher in (self.phrases, self.suffixed):
+            for match_id, start, end in matcher(doc):
+                labelled[(start, end)] = self.nlp.vocab.strings[match_id]
+        spans = filter_spans([doc[start:end] for start, end in labelled])
+        return [
+            Mention(index, span, span.text.lower(), labelled[(span.start, span.end)] == "procedure")
+            for span in spans
+        ]
+
+    def _main_procedure(self, parsed: ParsedArticle, mentions: list[Mention]) -> str | None:
+        scores: Counter[str] = Counter()
+        blocks = parsed.article.blocks
+        for mention in mentions:
+            if mention.is_procedure:
+                scores[mention.term] += 2 if blocks[mention.block].is_heading else 1
+        title = (parsed.article.title or "").lower()
+        for term in list(scores):
+            if term in title:
+                scores[term] += MAIN_SCORE
+        if not scores:
+            return None
+        term, score = scores.most_common(1)[0]
+        return term if score >= MAIN_SCORE else None
+
+    # -- the contexts ----------------------------------------------------------------------------
+    def _cue(self, span: Any) -> str | None:
+        """What the words before the term ask for: 'recovery', 'after-your', 'undergo' or None."""
+        words, doc, first = self.words, span.doc, span.sent.start
+        i = span.start - 1
+        while i >= first and doc[i].lower_ in words["modifiers"]:
+            i -= 1
+        determiner = ""
+        if i >= first and doc[i].lower_ in words["determiners"]:
+            determiner = doc[i].lower_
+            i -= 1
+        if i < first:
+            return None
+        word = doc[i].lower_
+        if word in words["recovery_prepositions"]:
+            j = i - 1
+            while j >= first and j >= i - 3 and doc[j].lower_ in words["recovery_fillers"]:
+                j -= 1
+            if j >= first and doc[j].lower_ in words["recovery_words"]:
+                return "recovery"
+            if word != "from" and determiner in words["possessives"]:
+                return "after-your"
+            return None
+        if word in words["undergo_words"]:
+            return "undergo"
+        if word == "for" and i - 1 >= first and doc[i - 1].lower_ in words["scheduled_words"]:
+            return "undergo"
+        return None
+
+    def _names_operation(self, span: Any) -> bool:
+        """'spinal stenosis surgery', 'cataract removal': the words after make it a procedure."""
+        doc = span.doc
+        return span.end < len(doc) and doc[span.end].lower_ in self.words["procedure_heads"]
+
+    def _is_comparison(self, span: Any) -> bool:
+        before = span.doc[span.sent.start : span.start]
+        return any(token.lower_ in self.words["comparison_words"] for token in before)
+
+    # -- the check -------------------------------------------------------------------------------
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        mentions = [m for index, _, doc in parsed.blocks() for m in self._mentions(index, doc)]
+        main = self._main_procedure(parsed, mentions)
+        counts = Counter(m.term for m in mentions if m.is_procedure)
+        reasons = self.data.reasons
+        for mention in mentions:
+            if parsed.article.blocks[mention.block].is_heading or self._names_operation(
+                mention.span
+            ):
+                continue
+            cue = self._cue(mention.span)
+            if cue is None:
+                continue
+            if not mention.is_procedure:
+                condition = self.conditions.get(mention.term, Condition(False, ()))
+                if condition.recoverable and cue != "undergo":
+                    continue
+                suggestion = self._suggest(condition, main)
+                reason = reasons["condition" if suggestion else "condition_unknown"]
+            else:
+                # Only a procedure on another part of the body is a sure slip; a related one
+                # on the same part (arthroscopy in a knee-replacement article) may be meant.
+                region, main_region = self.anatomy.get(mention.term), self.anatomy.get(main or "")
+                if (
+                    main is None
+                    or counts[mention.term] > 2
+                    or region is None
+                    or main_region is None
+                    or region == main_region
+                    or self._is_comparison(mention.span)
+                ):
+                    continue
+                suggestion, reason = main, reasons["procedure"]
+            yield Hit(
+                block=mention.block,
+                start=mention.span.start_char,
+                end=mention.span.end_char,
+                values={"found": mention.span.text, "reason": reason.format(suggestion=suggestion)},
+                suggestion=suggestion,
+            )
+
+    def _suggest(self, condition: Condition, main: str | None) -> str | None:
+        if main is not None:
+            return main
+        return condition.treated_by[0] if len(condition.treated_by) == 1 else None

@@ -1,0 +1,190 @@
+"""The command line: check, rules, explain, schema.
+
+Exit codes: 0 no findings at or above the failure level; 1 findings; 2 a usage, configuration or
+input error (reported at the end, after every other file has been linted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import ConfigError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _csv(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="healthlint", description="A content-quality linter for consumer health articles."
+    )
+    parser.add_argument("--version", action="version", version=f"healthlint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint articles (.md, .markdown, .html, .htm, .txt)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or directories (default: the current directory)",
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", type=_csv, help="only these rules (names, codes, prefixes)")
+    check.add_argument("--ignore", type=_csv, help="skip these rules")
+    check.add_argument(
+        "--fail-on",
+        choices=("info", "warning", "error", "never"),
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    check.add_argument(
+        "--config",
+        type=Path,
+        help="use this configuration file instead of searching beside each file",
+    )
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = commands.add_parser("explain", help="what a rule checks and why")
+    explain.add_argument("rule", metavar="NAME-or-CODE")
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
+    schema.add_argument("--config", action="store_true", help="the configuration's schema instead")
+    schema.add_argument("--rulepack", action="store_true", help="the rule packs' schema instead")
+    return parser
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .config import Settings, find_config, load_config_file
+    from .engine import DEFAULT_FAIL_ON, discover, lint_files
+    from .findings import Report, Severity
+    from .formatters import FORMATTERS
+
+    overrides = {"select": args.select, "ignore": args.ignore}
+    fixed: Settings | None = None
+    if args.config is not None:
+        try:
+            fixed = load_config_file(args.config).merged(**overrides)
+        except ConfigError as error:
+            err.write(f"healthlint: {error}\n")
+            return EXIT_ERROR
+
+    def settings_for(path: Path) -> Settings:
+        if fixed is not None:
+            return fixed
+        return find_config(path.resolve().parent)[1].merged(**overrides)
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    paths = [p for p in args.paths if Path(p).exists()]
+    files, findings, errors = lint_files(discover(paths), settings_for)
+    report = Report.build(__version__, files, findings, errors)
+    FORMATTERS[args.format](report, out, _use_color(args.color, out))
+    for path in missing:
+        err.write(f"healthlint: {path}: no such file or directory\n")
+    if errors or missing:
+        return EXIT_ERROR
+    if args.fail_on == "never":
+        return EXIT_OK
+    for finding in report.findings:
+        level = Severity(
+            args.fail_on or settings_for(Path(finding.path)).fail_on or DEFAULT_FAIL_ON
+        )
+        if finding.severity.rank >= level.rank:
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    from .rulepack import builtin_rules
+
+    rules = sorted(builtin_rules(), key=lambda rule: rule.code)
+    if args.format == "json":
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "kind": r.kind,
+                "scope": r.scope,
+                "summary": r.summary,
+            }
+            for r in rules
+        ]
+        out.write(json.dumps(rows, indent=2) + "\n")
+        return EXIT_OK
+    for rule in rules:
+        out.write(
+            f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {rule.kind:<8} {rule.summary}\n"
+        )
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .rulepack import builtin_rules
+
+    wanted = args.rule.strip()
+    for rule in builtin_rules():
+        if wanted in (rule.name, rule.code) or wanted.upper() == rule.code:
+            out.write(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n\n")
+            out.write(f"What it does\n  {rule.summary}\n\n")
+            out.write(f"Why is this bad?\n  {rule.rationale}\n\n")
+            out.write("Example that is flagged\n" + _indent(rule.examples.failing[0]) + "\n")
+            out.write("Example that passes\n" + _indent(rule.examples.passing[0]))
+            return EXIT_OK
+    err.write(f"healthlint: unknown rule {wanted!r} (see `healthlint rules`)\n")
+    return EXIT_ERROR
+
+
+def _indent(text: str) -> str:
+    return "".join(f"  {line}\n" for line in text.rstrip("\n").splitlines())
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    from .schemas import config_schema, report_schema, rulepack_schema
+
+    schema = (
+        config_schema() if args.config else rulepack_schema() if args.rulepack else report_schema()
+    )
+    out.write(json.dumps(schema, indent=2) + "\n")
+    return EXIT_OK
+
+
+def main(
+    argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) and EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args, out, err)
+        if args.command == "rules":
+            return _rules(args, out)
+        if args.command == "explain":
+            return _explain(args, out, err)
+        return _schema(args, out)
+    except ConfigError as error:
+        err.write(f"healthlint: {error}\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK

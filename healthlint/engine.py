@@ -1,0 +1,192 @@
+"""Article in, findings out. The only place where prose offsets become source lines and columns."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import checks  # noqa: F401  (registers the checks)
+from .article import Article
+from .checks.base import REGISTRY, Check, Hit, ParsedArticle
+from .config import Settings
+from .errors import ConfigError, HealthlintError
+from .findings import FileError, Finding, Severity
+from .loaders import read_article
+from .nlp import get_nlp
+from .rulepack import PythonRule, Rule, load_rules
+
+DEFAULT_FAIL_ON = Severity.warning
+
+
+def _selected(rule: Rule, patterns: tuple[str, ...]) -> bool:
+    """Names match whole; codes match whole or by prefix (``HL0`` selects HL001..HL099)."""
+    return any(p == rule.name or rule.code.startswith(p.upper()) for p in patterns)
+
+
+def active_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
+    known = {key for rule in rules for key in (rule.name, rule.code)}
+    for option, values in (("select", settings.select), ("ignore", settings.ignore)):
+        for value in values:
+            if value not in known and not any(k.startswith(value.upper()) for k in known):
+                raise ConfigError(f"{option}: unknown rule {value!r}")
+    chosen = [r for r in rules if not settings.select or _selected(r, settings.select)]
+    return [r for r in chosen if not _selected(r, settings.ignore)]
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: PythonRule
+    check: Check
+    severity: Severity
+
+
+class Linter:
+    """Rules compiled for one set of settings; reusable across any number of articles."""
+
+    def __init__(self, settings: Settings | None = None, packs: tuple[Path, ...] = ()) -> None:
+        self.settings = settings or Settings()
+        nlp = get_nlp()
+        self.active: list[ActiveRule] = []
+        for rule in active_rules(load_rules(packs), self.settings):
+            check_class = REGISTRY.get(rule.check)
+            if check_class is None:
+                raise ConfigError(f"rule {rule.name}: field check: no check named {rule.check!r}")
+            try:
+                data = check_class.Data.model_validate(rule.data)
+            except ValidationError as error:
+                first = error.errors()[0]
+                field = ".".join(str(part) for part in ("data", *first["loc"]))
+                raise ConfigError(f"rule {rule.name}: field {field}: {first['msg']}") from None
+            severity = self.settings.severity.get(rule.name) or self.settings.severity.get(
+                rule.code, rule.severity
+            )
+            self.active.append(
+                ActiveRule(rule, check_class(rule, data, nlp, self.settings), severity)
+            )
+
+    def lint_article(self, article: Article) -> list[Finding]:
+        nlp = get_nlp()
+        docs = list(nlp.pipe(block.text for block in article.blocks))
+        parsed = ParsedArticle(article, docs)
+        locator = Locator(article)
+        findings = [
+            locator.finding(active, hit)
+            for active in self.active
+            for hit in active.check.run(parsed)
+        ]
+        return sorted(findings, key=Finding.sort_key)
+
+
+class Locator:
+    """Block offsets -> source offsets (through the block's OffsetMap) -> line and column."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        source = article.source
+        self.line_starts = [0, *(i + 1 for i, ch in enumerate(source) if ch == "\n")]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def finding(self, active: ActiveRule, hit: Hit) -> Finding:
+        rule = active.rule
+        if hit.block is None:
+            line, column, end_line, end_column = 1, 1, 1, 1
+        else:
+            block = self.article.blocks[hit.block]
+            start, end = block.offsets.span(hit.start, hit.end)
+            line, column = self.position(start)
+            end_line, end_column = self.position(end)
+        return Finding(
+            path=self.article.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule.name,
+            code=rule.code,
+            severity=active.severity,
+            message=rule.message.format_map(_Values(hit.values)),
+            suggestion=hit.suggestion,
+        )
+
+
+class _Values(dict[str, str]):
+    """Leaves an unknown {placeholder} as it is rather than failing the run."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
+SKIPPED_DIRECTORIES = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".healthlint_cache",
+    }
+)
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named on the command line as they are; directories searched for articles, sorted."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if any(part in SKIPPED_DIRECTORIES for part in relative[:-1]):
+                    continue
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+_LINTERS: dict[tuple[str, tuple[Path, ...]], Linter] = {}
+
+
+def _linter(settings: Settings, packs: tuple[Path, ...]) -> Linter:
+    """One compiled Linter per distinct configuration, for the life of the process."""
+    key = (settings.model_dump_json(), packs)
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter(settings, packs)
+    return _LINTERS[key]
+
+
+def lint_file(path: Path, settings: Settings, packs: tuple[Path, ...] = ()) -> list[Finding]:
+    """Raises InputError when the file cannot be read as an article."""
+    return _linter(settings, packs).lint_article(read_article(path))
+
+
+def lint_files(
+    paths: Iterable[Path], settings_for: object, packs: tuple[Path, ...] = ()
+) -> tuple[int, list[Finding], list[FileError]]:
+    """Lint every file; a file that fails becomes a FileError and the others go on."""
+    findings: list[Finding] = []
+    errors: list[FileError] = []
+    config_errors: set[str] = set()
+    linted = 0
+    for path in paths:
+        try:
+            settings = settings_for(path)  # type: ignore[operator]
+            findings.extend(lint_file(path, settings, packs))
+            linted += 1
+        except ConfigError as error:
+            # A broken configuration is reported once, not once per file that it governs.
+            if str(error) not in config_errors:
+                config_errors.add(str(error))
+                errors.append(FileError(path=str(path), message=str(error)))
+        except HealthlintError as error:
+            errors.append(FileError(path=str(path), message=str(error)))
+    return linted, findings, errors

@@ -1,0 +1,91 @@
+"""The report models: what the CLI prints, the API returns and the JSON Schema describes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.info: 1, Severity.warning: 2, Severity.error: 3}
+
+
+class Finding(BaseModel):
+    """One problem at one place in one source file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: str = Field(description="The file, as given on the command line or to the API.")
+    line: int = Field(ge=1, description="1-based line of the first character.")
+    column: int = Field(ge=1, description="1-based column, counted in Unicode code points.")
+    end_line: int = Field(ge=1, description="1-based line of the end.")
+    end_column: int = Field(
+        ge=1, description="1-based column just past the last character (exclusive), code points."
+    )
+    rule: str = Field(description="The rule's stable kebab-case name, e.g. unsourced-statistic.")
+    code: str = Field(pattern=r"^HL\d{3}$", description="The rule's stable code, e.g. HL002.")
+    severity: Severity
+    message: str
+    suggestion: str | None = Field(default=None, description="A likely correction, if any.")
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+class FileError(BaseModel):
+    """A file that could not be linted (unreadable, binary, undecodable, too large)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: str
+    message: str
+
+
+class Summary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    files: int = Field(description="Files linted successfully.")
+    findings: int
+    by_severity: dict[Severity, int]
+    by_rule: dict[str, int]
+    errors: int = Field(description="Files that could not be linted.")
+
+
+class Report(BaseModel):
+    """The JSON output of `healthlint check --format json`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: str
+    findings: list[Finding]
+    errors: list[FileError] = Field(default_factory=list)
+    summary: Summary
+
+    @classmethod
+    def build(
+        cls, version: str, files: int, findings: list[Finding], errors: list[FileError]
+    ) -> Report:
+        findings = sorted(findings, key=Finding.sort_key)
+        by_severity = {s: 0 for s in Severity}
+        by_rule: dict[str, int] = {}
+        for finding in findings:
+            by_severity[finding.severity] += 1
+            by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+        summary = Summary(
+            files=files,
+            findings=len(findings),
+            by_severity=by_severity,
+            by_rule=dict(sorted(by_rule.items())),
+            errors=len(errors),
+        )
+        return cls(version=version, findings=findings, errors=errors, summary=summary)

@@ -1,0 +1,262 @@
+"""HTML articles, full pages and CMS fragments, through the standard library's HTML parser.
+
+``html.parser`` reports where every tag, text run and character reference starts, so each prose
+character maps back to the exact source character; with ``convert_charrefs=False`` an entity such as
+``&middot;`` arrives on its own and maps to its whole source range.
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from typing import Any
+
+from ..article import Article, Block, ProseBuilder
+
+# Content that is never prose.
+SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "pre",
+        "code",
+        "iframe",
+        "object",
+        "select",
+        "textarea",
+        "button",
+    }
+)
+# Parts of a full page around the article: kept apart so that article rules ignore them, while a
+# disclaimer in the footer still counts.
+CHROME = frozenset({"nav", "header", "footer", "aside"})
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCKS = (
+    HEADINGS
+    | frozenset(
+        {
+            "p",
+            "div",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "td",
+            "th",
+            "tr",
+            "table",
+            "thead",
+            "tbody",
+            "blockquote",
+            "section",
+            "article",
+            "main",
+            "figure",
+            "figcaption",
+            "caption",
+            "form",
+            "hr",
+            "body",
+            "html",
+            "head",
+            "title",
+            "address",
+            "details",
+            "summary",
+            "fieldset",
+            "legend",
+            "center",
+            "br",
+        }
+    )
+    | CHROME
+)
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+BLOCK_KIND = {
+    "li": "list_item",
+    "td": "table_cell",
+    "th": "table_cell",
+    "dt": "list_item",
+    "dd": "list_item",
+    "blockquote": "quote",
+    "figcaption": "caption",
+    "caption": "caption",
+} | {h: "heading" for h in HEADINGS}
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.base = base
+        self._line_starts = [0]
+        self._line_starts.extend(i + 1 for i, ch in enumerate(source) if ch == "\n")
+        self.blocks: list[Block] = []
+        self.metadata: dict[str, Any] = {}
+        self.title: str | None = None
+        self._builder = ProseBuilder()
+        self._stack: list[tuple[str, bool]] = []  # open elements and whether each is page chrome
+        self._skip = 0
+        self._chrome = 0
+        self._in_title = False
+        self._title_parts: list[str] = []
+        self._link_start: int | None = None
+        self._sup_start: int | None = None
+
+    # -- positions -------------------------------------------------------------------------
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    # -- blocks ----------------------------------------------------------------------------
+    def _kind(self) -> str:
+        for tag, _ in reversed(self._stack):
+            if tag in BLOCK_KIND:
+                return BLOCK_KIND[tag]
+        return "paragraph"
+
+    def _flush(self) -> None:
+        block = self._builder.build(self._kind(), "chrome" if self._chrome else "body")
+        if block is not None:
+            self.blocks.append(block)
+        self._builder = ProseBuilder()
+        self._link_start = self._sup_start = None
+
+    # -- parser events ---------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "meta":
+            self._meta(attributes)
+        if tag in VOID:
+            if tag == "br":
+                self._builder.separator(self.base + self._offset())
+            elif tag == "hr":
+                self._flush()
+            return
+        is_chrome = tag in CHROME or attributes.get("role") in CHROME_ROLES
+        if tag in BLOCKS or is_chrome:
+            self._flush()
+        self._stack.append((tag, is_chrome))
+        if tag in SKIPPED:
+            self._skip += 1
+            if tag == "code":
+                self._builder.separator(self.base + self._offset())
+        if is_chrome:
+            self._chrome += 1
+        if tag == "title":
+            self._in_title = True
+        elif tag == "a" and attributes.get("href"):
+            self._link_start = len(self._builder)
+        elif tag == "sup":
+            self._sup_start = len(self._builder)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if all(open_tag != tag for open_tag, _ in self._stack):
+            return  # a stray end tag closes nothing
+        if tag == "a" and self._link_start is not None:
+            if len(self._builder) > self._link_start:
+                self._builder.links.append((self._link_start, len(self._builder)))
+            self._link_start = None
+        elif tag == "sup" and self._sup_start is not None:
+            if len(self._builder) > self._sup_start:
+                self._builder.citations.append((self._sup_start, len(self._builder)))
+            self._sup_start = None
+        elif tag == "title":
+            self._in_title = False
+            self.title = " ".join("".join(self._title_parts).split()) or None
+        depth = max(i for i, (open_tag, _) in enumerate(self._stack) if open_tag == tag)
+        closes_chrome = any(is_chrome for _, is_chrome in self._stack[depth:])
+        if tag in BLOCKS or closes_chrome:
+            self._flush()
+        # Close everything opened after the matching start tag (HTML's implied end tags).
+        while self._stack:
+            open_tag, is_chrome = self._stack.pop()
+            self._skip -= open_tag in SKIPPED
+            self._chrome -= is_chrome
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title_parts.append(data)
+            return
+        if self._skip:
+            return
+        self._builder.literal(data, self.base + self._offset())
+
+    def _reference(self, text: str) -> None:
+        start = self._offset()
+        end = self.source.find(";", start, start + 40)
+        # A reference without its semicolon ends where its name ends.
+        length = (end + 1 - start) if end != -1 and end - start == len(text) - 1 else len(text) - 1
+        decoded = html.unescape(self.source[start : start + length])
+        if self._in_title:
+            self._title_parts.append(decoded)
+        elif not self._skip:
+            self._builder.replaced(decoded, self.base + start, length)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self._builder.separator(self.base + self._offset())
+
+    def _meta(self, attributes: dict[str, str | None]) -> None:
+        key = attributes.get("name") or attributes.get("property") or attributes.get("itemprop")
+        content = attributes.get("content")
+        if key and content:
+            self.metadata[key.lower()] = content
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def extract(source: str, base: int = 0) -> _Extractor:
+    """Parse an HTML string whose first character sits at ``base`` in the article's source."""
+    extractor = _Extractor(source, base)
+    extractor.feed(source)
+    extractor.close()
+    return extractor
+
+
+def load_html(path: str, source: str) -> Article:
+    extractor = extract(source)
+    title = extractor.title
+    if title is None:
+        title = next((b.text for b in extractor.blocks if b.kind == "heading"), None)
+    metadata = dict(extractor.metadata)
+    return Article(
+        path=path, source=source, blocks=extractor.blocks, metadata=metadata, title=title
+    )

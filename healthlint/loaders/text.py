@@ -1,0 +1,57 @@
+"""Plain-text articles, often scraped from a web page.
+
+Paragraphs are separated by blank lines. Inside a paragraph a line break joins hard-wrapped prose,
+but a short line (a title, a share-button row, a caption) stands as a block of its own, so that it
+does not run into the next sentence.
+"""
+
+from __future__ import annotations
+
+from ..article import Article, Block, ProseBuilder
+
+# A line this long or longer that does not end a sentence was most likely wrapped by an editor.
+WRAPPED_LINE = 60
+_SENTENCE_END = (".", "!", "?", ":", '"', "”")
+
+
+def _blocks(source: str) -> list[Block]:
+    blocks: list[Block] = []
+    builder = ProseBuilder()
+    offset = 0
+    previous = ""
+
+    def flush() -> None:
+        nonlocal builder
+        block = builder.build("paragraph")
+        if block is not None:
+            blocks.append(block)
+        builder = ProseBuilder()
+
+    for line in source.split("\n"):
+        stripped = line.strip()
+        continues = (
+            len(builder)
+            and stripped
+            and len(previous) >= WRAPPED_LINE
+            and not previous.endswith(_SENTENCE_END)
+        )
+        if not continues:
+            flush()
+        if stripped:
+            at = offset + (len(line) - len(line.lstrip()))
+            if len(builder):
+                builder.separator(at - 1)
+            builder.literal(stripped, at)
+        previous = stripped
+        offset += len(line) + 1
+    flush()
+    return blocks
+
+
+def load_text(path: str, source: str) -> Article:
+    blocks = _blocks(source)
+    # A scraped page's title is its first line of words (share-button rows come first sometimes).
+    title = next((b.text for b in blocks if len(b.text.split()) >= 2), None)
+    if blocks and title == blocks[0].text and len(blocks[0].text) < WRAPPED_LINE:
+        blocks[0] = Block(blocks[0].text, blocks[0].offsets, kind="heading")
+    return Article(path=path, source=source, blocks=blocks, title=title)
