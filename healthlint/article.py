@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Region = Literal["body", "chrome"]
-_WHITESPACE = re.compile(r"(\s+)")
+# White space that is not a single space: it would become a token of its own.
+_IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 class OffsetMap:
@@ -89,6 +90,11 @@ class Block:
         return self.kind == "heading"
 
 
+def line_starts(source: str) -> list[int]:
+    """Offsets at which each line of ``source`` begins."""
+    return [0, *(match.end() for match in re.finditer("\n", source))]
+
+
 @dataclass
 class Article:
     path: str
@@ -125,24 +131,29 @@ class ProseBuilder:
         spaCy makes a token of any white space but a single space, and a token between "40" and
         "%" would break every pattern; the collapsed space still maps to its whole source run.
         """
-        trailing_space = bool(self._parts) and self._parts[-1][-1:].isspace()
-        plain = "  " not in text and "\n" not in text and "\t" not in text
-        if plain and not (trailing_space and text[:1].isspace()):
-            self.replaced(text, src_start, len(text))
-            return
-        at = src_start
-        for piece in _WHITESPACE.split(text):
-            if not piece:
-                continue
-            if piece.isspace():
-                if self._length and not self._parts[-1][-1:].isspace():
-                    self.replaced(" ", at, len(piece))
-            else:
-                self.replaced(piece, at, len(piece))
-            at += len(piece)
+        at = 0
+        for run in _IRREGULAR_SPACE.finditer(text):
+            self._chunk(text[at : run.start()], src_start + at)
+            self._chunk(" ", src_start + run.start(), run.end() - run.start())
+            at = run.end()
+        self._chunk(text[at:], src_start + at)
+
+    def _chunk(self, text: str, src_start: int, src_len: int | None = None) -> None:
+        """Adds text whose white space is single spaces, never two spaces in a row."""
+        src_len = len(text) if src_len is None else src_len
+        if text[:1] == " " and (not self._length or self._parts[-1][-1:].isspace()):
+            if src_len != len(text):  # a collapsed run with nothing to separate
+                return
+            text, src_start, src_len = text[1:], src_start + 1, src_len - 1
+        self.replaced(text, src_start, src_len)
 
     def replaced(self, text: str, src_start: int, src_len: int) -> None:
         """Text that stands for ``src_len`` source characters (an entity, an escape)."""
+        if text.isspace() and len(text) != src_len:
+            # A decoded &nbsp; or &#10; is plain white space to the tokenizer, and one at most.
+            if self._length and self._parts[-1][-1:].isspace():
+                return
+            text = " "
         if not text:
             return
         self.offsets.add(self._length, len(text), src_start, src_len)

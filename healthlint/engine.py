@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import checks  # noqa: F401  (registers the checks)
-from .article import Article
+from .article import Article, line_starts
 from .checks.base import REGISTRY, Check, Hit, ParsedArticle
 from .config import Settings
 from .errors import ConfigError, HealthlintError
@@ -86,8 +86,7 @@ class Locator:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        source = article.source
-        self.line_starts = [0, *(i + 1 for i, ch in enumerate(source) if ch == "\n")]
+        self.line_starts = line_starts(article.source)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset) - 1

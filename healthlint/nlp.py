@@ -11,12 +11,50 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Footnote markers stuck to the word before them ("infection.[^2]", "cases.^3") become tokens of
+# their own, so that the source patterns see them, and the full stop before one ends its sentence.
+MARKER_INFIXES = (
+    r"\[(?=\^?\w{1,4}(?:\]|$))",
+    r"(?<=[\w.,;:])\^(?=\d)",
+    r"(?<=[a-z])\.(?=\[\^?\w|\^\d)",
+)
+
+
+def _marker_end(doc: Doc, i: int) -> int:
+    """End of the footnote marker starting at token ``i`` ("[", "^2", "]" or "^", "3"), or ``i``."""
+    if doc[i].text == "^" and i + 1 < len(doc) and doc[i + 1].text.isdigit():
+        return i + 2
+    if doc[i].text == "[" and i + 2 < len(doc) and doc[i + 2].text == "]":
+        return i + 3
+    return i
+
+
+def _markers_end_sentences(doc: Doc) -> Doc:
+    """A footnote marker after a full stop belongs to the sentence it closes, not the next one."""
+    for i in range(1, len(doc)):
+        end = _marker_end(doc, i)
+        if end == i or doc[i - 1].text not in (".", "!", "?"):
+            continue
+        if any(doc[j].is_sent_start for j in range(i, end)):
+            for j in range(i, end):
+                doc[j].is_sent_start = False
+            if end < len(doc):
+                doc[end].is_sent_start = True
+    return doc
 
 
 @cache
 def get_nlp() -> Language:
     import spacy
+    from spacy.language import Language
 
+    if "healthlint_markers" not in Language.factories:
+        Language.component("healthlint_markers", func=_markers_end_sentences)
     nlp = spacy.blank("en")
+    infixes = [*nlp.Defaults.infixes, *MARKER_INFIXES]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("healthlint_markers")
     return nlp

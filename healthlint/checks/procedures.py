@@ -22,6 +22,7 @@ class ProcedureData(BaseModel):
 
     procedures: str
     conditions: str
+    broad_regions: list[str]
     procedure_suffixes: list[str]
     determiners: list[str]
     possessives: list[str]
@@ -155,7 +156,7 @@ class ProcedureMismatch(Check):
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         mentions = [m for index, _, doc in parsed.blocks() for m in self._mentions(index, doc)]
         main = self._main_procedure(parsed, mentions)
-        counts = Counter(m.term for m in mentions if m.is_procedure)
+        subjects = self._subjects(parsed, mentions)
         reasons = self.data.reasons
         for mention in mentions:
             if parsed.article.blocks[mention.block].is_heading or self._names_operation(
@@ -173,14 +174,13 @@ class ProcedureMismatch(Check):
                 reason = reasons["condition" if suggestion else "condition_unknown"]
             else:
                 # Only a procedure on another part of the body is a sure slip; a related one
-                # on the same part (arthroscopy in a knee-replacement article) may be meant.
+                # on the same part (arthroscopy in a knee-replacement article) may be meant, and
+                # one the title or a heading names is a second subject of the article.
                 region, main_region = self.anatomy.get(mention.term), self.anatomy.get(main or "")
                 if (
                     main is None
-                    or counts[mention.term] > 2
-                    or region is None
-                    or main_region is None
-                    or region == main_region
+                    or mention.term in subjects
+                    or not self._distinct_regions(region, main_region)
                     or self._is_comparison(mention.span)
                 ):
                     continue
@@ -192,6 +192,25 @@ class ProcedureMismatch(Check):
                 values={"found": mention.span.text, "reason": reason.format(suggestion=suggestion)},
                 suggestion=suggestion,
             )
+
+    @staticmethod
+    def _subjects(parsed: ParsedArticle, mentions: list[Mention]) -> set[str]:
+        """Procedures the title or a heading names."""
+        title = (parsed.article.title or "").lower()
+        blocks = parsed.article.blocks
+        return {
+            m.term
+            for m in mentions
+            if m.is_procedure and (blocks[m.block].is_heading or m.term in title)
+        }
+
+    def _distinct_regions(self, region: str | None, main_region: str | None) -> bool:
+        broad = self.words["broad_regions"]
+        return (
+            bool(region and main_region)
+            and region != main_region
+            and not (region in broad or main_region in broad)
+        )
 
     def _suggest(self, condition: Condition, main: str | None) -> str | None:
         if main is not None:

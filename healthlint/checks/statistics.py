@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from .base import Check, Hit, ParsedArticle, compile_patterns, register
-from .numbers import parse_number
+from .numbers import NUMBER_WORDS, parse_number
 
 Pattern = str | list[dict[str, Any]]
 
@@ -60,10 +61,16 @@ class UnsourcedStatistic(Check):
         from spacy.matcher import Matcher
 
         data: StatisticData = self.data
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
-        compile_patterns(self.matcher, {f"claim:{k}": v for k, v in data.claims.items()}, self.nlp)
-        compile_patterns(
-            self.matcher, {f"source:{k}": v for k, v in data.sources.items()}, self.nlp
+        # Claims and sources in two matchers: sources are only looked for around a claim, and a
+        # block is only searched for claims when it has a word that can start one.
+        self.claims = Matcher(self.nlp.vocab, validate=True)
+        compile_patterns(self.claims, data.claims, self.nlp)
+        self.sources = Matcher(self.nlp.vocab, validate=True)
+        compile_patterns(self.sources, data.sources, self.nlp)
+        # A number (digits or a number word) or a word that opens a claim pattern.
+        words = sorted(_first_words(data.claims.values()) | NUMBER_WORDS, key=len, reverse=True)
+        self.claim_start = re.compile(
+            r"\d|\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE
         )
         self.concentration = frozenset(data.concentration_words)
         self.dosage_forms = frozenset(data.dosage_forms)
@@ -74,7 +81,8 @@ class UnsourcedStatistic(Check):
         self.absolute_after = frozenset(data.absolute_after)
 
     # -- what is not a statistic ---------------------------------------------------------------
-    def _is_statistic(self, kind: str, span: Any) -> bool:
+    def _is_statistic(self, label: str, span: Any) -> bool:
+        kind = label
         if kind == "percent":
             return self._percent_is_statistic(span)
         if kind == "ratio":
@@ -115,31 +123,51 @@ class UnsourcedStatistic(Check):
 
     # -- the check -----------------------------------------------------------------------------
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        sentences = [s for s in parsed.sentences if not parsed.article.blocks[s.block].is_heading]
-        claims: dict[int, Any] = {}
-        sourced: set[int] = set()
+        article = parsed.article
+        sentences = [s for s in parsed.sentences if not article.blocks[s.block].is_heading]
         position = {(s.block, s.span.start): n for n, s in enumerate(sentences)}
+        claims: dict[int, Any] = {}
         for index, block, doc in parsed.blocks():
-            if block.is_heading:
+            if block.is_heading or not self._may_claim(block.text):
                 continue
-            for match_id, start, end in self.matcher(doc):
-                label = self.nlp.vocab.strings[match_id]
+            # The earliest, longest match is the figure: "30 million Americans", not "million ...".
+            for match_id, start, end in sorted(self.claims(doc), key=lambda m: (m[1], -m[2])):
                 span = doc[start:end]
                 n = position[(index, span.sent.start)]
-                if label.startswith("source:"):
-                    sourced.add(n)
-                elif n not in claims and self._is_statistic(label.split(":", 1)[1], span):
+                if n not in claims and self._is_statistic(self.nlp.vocab.strings[match_id], span):
                     claims[n] = span
-            for link_start, link_end in (*block.links, *block.citations):
-                span = doc.char_span(link_start, link_end, alignment_mode="expand")
-                if span is not None:
-                    sourced.add(position[(index, span.sent.start)])
         for n, span in sorted(claims.items()):
-            if sourced & {n - 1, n, n + 1}:
-                continue
-            yield Hit(
-                block=sentences[n].block,
-                start=span.start_char,
-                end=span.end_char,
-                values={"figure": span.text},
-            )
+            if not any(self._has_source(parsed, sentences, m) for m in (n, n - 1, n + 1)):
+                yield Hit(
+                    block=sentences[n].block,
+                    start=span.start_char,
+                    end=span.end_char,
+                    values={"figure": span.text},
+                )
+
+    def _may_claim(self, text: str) -> bool:
+        return self.claim_start.search(text) is not None
+
+    def _has_source(self, parsed: ParsedArticle, sentences: list[Any], n: int) -> bool:
+        if not 0 <= n < len(sentences):
+            return False
+        sentence = sentences[n]
+        block = parsed.article.blocks[sentence.block]
+        span = sentence.span
+        for start, end in (*block.links, *block.citations):
+            if start < span.end_char and end > span.start_char:
+                return True
+        return bool(self.sources(span))
+
+
+def _first_words(pattern_lists: Iterable[list[Pattern]]) -> frozenset[str]:
+    """Words that can open a claim pattern (besides numbers, which are checked by LIKE_NUM)."""
+    words: set[str] = set()
+    for patterns in pattern_lists:
+        for pattern in patterns:
+            first = pattern.split()[0] if isinstance(pattern, str) else pattern[0].get("LOWER")
+            if isinstance(first, str):
+                words.add(first.lower())
+            elif isinstance(first, dict):
+                words.update(word.lower() for word in first.get("IN", ()))
+    return frozenset(words)

@@ -11,7 +11,7 @@ import html
 from html.parser import HTMLParser
 from typing import Any
 
-from ..article import Article, Block, ProseBuilder
+from ..article import Article, Block, ProseBuilder, line_starts
 
 # Content that is never prose.
 SKIPPED = frozenset(
@@ -113,8 +113,7 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.base = base
-        self._line_starts = [0]
-        self._line_starts.extend(i + 1 for i, ch in enumerate(source) if ch == "\n")
+        self._line_starts = line_starts(source)
         self.blocks: list[Block] = []
         self.metadata: dict[str, Any] = {}
         self.title: str | None = None

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..article import Article, Block, ProseBuilder
+from ..article import Article, Block, ProseBuilder, line_starts
 from .html import extract
 
 _CONTAINER_KIND = {
@@ -32,12 +32,6 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     md.disable("text_join")
     return md
-
-
-def _line_starts(source: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(source) if ch == "\n")
-    return starts
 
 
 def _skip_destination(source: str, at: int, limit: int) -> int:
@@ -199,7 +193,7 @@ def _strip_autolink_children(children: list[Token]) -> list[Token]:
 
 def load_markdown(path: str, source: str) -> Article:
     tokens = _parser().parse(source)
-    line_starts = _line_starts(source)
+    starts = line_starts(source)
     blocks: list[Block] = []
     metadata: dict[str, Any] = {}
     containers: list[str] = []
@@ -207,7 +201,7 @@ def load_markdown(path: str, source: str) -> Article:
     row_cursor: tuple[tuple[int, int], int] | None = None  # table cells share their row's lines
 
     def line_offset(line: int) -> int:
-        return line_starts[line] if line < len(line_starts) else len(source)
+        return starts[line] if line < len(starts) else len(source)
 
     for token in tokens:
         kind = token.type

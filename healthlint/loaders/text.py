@@ -52,6 +52,7 @@ def load_text(path: str, source: str) -> Article:
     blocks = _blocks(source)
     # A scraped page's title is its first line of words (share-button rows come first sometimes).
     title = next((b.text for b in blocks if len(b.text.split()) >= 2), None)
-    if blocks and title == blocks[0].text and len(blocks[0].text) < WRAPPED_LINE:
+    first = blocks[0].text if blocks else ""
+    if first and title == first and len(first) < WRAPPED_LINE and not first.endswith(_SENTENCE_END):
         blocks[0] = Block(blocks[0].text, blocks[0].offsets, kind="heading")
     return Article(path=path, source=source, blocks=blocks, title=title)

@@ -1,0 +1,34 @@
+# Two commands for a fresh machine (Python >= 3.11 on PATH, nothing else needed):
+#   make demo   install healthlint and run it on examples/
+#   make test   install healthlint with its test extras and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint schemas clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+demo: $(BIN)/python
+	$(BIN)/python -m pip install --quiet .
+	@# Exit code 1 means "findings": that is what the examples are for.
+	-$(BIN)/healthlint check examples/
+
+test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pytest -q
+
+lint: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# The JSON Schemas kept in docs/schema/ for editors; a test fails when they are stale.
+schemas: $(BIN)/python
+	$(BIN)/healthlint schema > docs/schema/report.schema.json
+	$(BIN)/healthlint schema --config > docs/schema/config.schema.json
+	$(BIN)/healthlint schema --rulepack > docs/schema/rulepack.schema.json
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

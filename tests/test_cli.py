@@ -1,0 +1,164 @@
+"""The command line as a user meets it: formats, exit codes, bad files beside good ones."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from healthlint import __version__
+from healthlint.cli import main
+
+BAD = "# Knee pain\n\nAs many as 40% of patients still have pain.\n"
+GOOD = "# Knee pain\n\nThis article is for informational purposes only.\n"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_text_output_lines_and_summary(article_dir: Path) -> None:
+    (article_dir / "bad.md").write_text(BAD, encoding="utf-8")
+    code, out, _ = run("check", str(article_dir))
+    path = article_dir / "bad.md"
+    assert out.splitlines() == [
+        f"{path}:1:1: warning [HL001] missing-disclaimer No medical disclaimer: say that the "
+        "article is information, not medical advice",
+        f"{path}:3:12: warning [HL002] unsourced-statistic Statistic with no source: cite where "
+        '"40%" comes from in this or an adjacent sentence',
+        "Found 2 findings in 1 file (2 warning).",
+    ]
+    assert code == 1
+
+
+def test_clean_file_exits_zero(article_dir: Path) -> None:
+    (article_dir / "good.md").write_text(GOOD, encoding="utf-8")
+    assert run("check", str(article_dir)) == (0, "Found 0 findings in 1 file.\n", "")
+
+
+def test_json_output_is_valid_against_the_generated_schema(article_dir: Path) -> None:
+    (article_dir / "bad.md").write_text(BAD, encoding="utf-8")
+    (article_dir / "good.md").write_text(GOOD, encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", str(article_dir))
+    report = json.loads(out)
+    _, schema_text, _ = run("schema")
+    jsonschema.validate(report, json.loads(schema_text))
+    assert code == 1
+    assert report["version"] == __version__
+    assert [(f["rule"], f["line"], f["column"], f["end_column"]) for f in report["findings"]] == [
+        ("missing-disclaimer", 1, 1, 1),
+        ("unsourced-statistic", 3, 12, 15),
+    ]
+    assert report["summary"]["files"] == 2
+    assert report["summary"]["by_rule"] == {"missing-disclaimer": 1, "unsourced-statistic": 1}
+
+
+def test_findings_sorted_by_path_line_column(article_dir: Path) -> None:
+    (article_dir / "b.md").write_text(BAD, encoding="utf-8")
+    (article_dir / "a.txt").write_text("About 1 in 5 adults. Later, 40% of them.\n", "utf-8")
+    _, out, _ = run("check", "--format", "json", "--select", "HL002", str(article_dir))
+    keys = [(f["path"], f["line"], f["column"]) for f in json.loads(out)["findings"]]
+    assert keys == sorted(keys) and len(keys) == 3
+
+
+def test_bad_files_are_reported_and_the_others_still_linted(article_dir: Path) -> None:
+    (article_dir / "a-binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (article_dir / "b-latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    (article_dir / "c-bad.md").write_text(BAD, encoding="utf-8")
+    code, out, _ = run("check", "--select", "unsourced-statistic", str(article_dir))
+    lines = out.splitlines()
+    assert lines == [
+        f"{article_dir / 'c-bad.md'}:3:12: warning [HL002] unsourced-statistic Statistic with no "
+        'source: cite where "40%" comes from in this or an adjacent sentence',
+        f"{article_dir / 'a-binary.md'}: error binary file (contains NUL bytes), not an article",
+        f"{article_dir / 'b-latin1.txt'}: error not valid UTF-8 (byte 0xe9 at offset 3)",
+        "Found 1 finding in 1 file (1 warning); 2 files could not be linted.",
+    ]
+    assert code == 2
+
+
+def test_missing_path_is_an_error(article_dir: Path) -> None:
+    code, _, err = run("check", str(article_dir / "nope.md"))
+    assert code == 2
+    assert err == f"healthlint: {article_dir / 'nope.md'}: no such file or directory\n"
+
+
+def test_fail_on_error_ignores_warnings(article_dir: Path) -> None:
+    (article_dir / "bad.md").write_text(BAD, encoding="utf-8")
+    assert run("check", "--fail-on", "error", str(article_dir))[0] == 0
+    assert run("check", "--fail-on", "never", str(article_dir))[0] == 0
+    assert run("check", "--fail-on", "warning", str(article_dir))[0] == 1
+
+
+def test_select_and_ignore(article_dir: Path) -> None:
+    (article_dir / "bad.md").write_text(BAD, encoding="utf-8")
+    _, out, _ = run("check", "--format", "json", "--ignore", "HL001", str(article_dir))
+    assert [f["rule"] for f in json.loads(out)["findings"]] == ["unsourced-statistic"]
+    _, out, _ = run("check", "--format", "json", "--select", "missing-disclaimer", str(article_dir))
+    assert [f["rule"] for f in json.loads(out)["findings"]] == ["missing-disclaimer"]
+
+
+def test_unknown_rule_in_select_is_a_usage_error(article_dir: Path) -> None:
+    (article_dir / "bad.md").write_text(BAD, encoding="utf-8")
+    code, out, _ = run("check", "--select", "no-such-rule", str(article_dir))
+    assert code == 2
+    assert f"{article_dir / 'bad.md'}: error select: unknown rule 'no-such-rule'" in out
+
+
+def test_config_file_with_an_unknown_key_names_file_and_key(article_dir: Path) -> None:
+    (article_dir / ".healthlint.toml").write_text('selcet = ["HL002"]\n', encoding="utf-8")
+    (article_dir / "bad.md").write_text(BAD, encoding="utf-8")
+    (article_dir / "other.md").write_text(BAD, encoding="utf-8")
+    code, out, _ = run("check", str(article_dir))
+    config = article_dir / ".healthlint.toml"
+    assert code == 2
+    assert out.splitlines() == [
+        f"{article_dir / 'bad.md'}: error {config}: key selcet: Extra inputs are not permitted",
+        "Found 0 findings in 0 files; 1 file could not be linted.",
+    ]
+
+
+def test_config_disclaimer_phrases_extend_the_rule(article_dir: Path) -> None:
+    (article_dir / "pyproject.toml").write_text(
+        '[tool.healthlint]\ndisclaimer-phrases = ["ask our nurses first"]\n', encoding="utf-8"
+    )
+    (article_dir / "a.md").write_text("# Knee\n\nAsk our nurses first.\n", encoding="utf-8")
+    assert run("check", str(article_dir)) == (0, "Found 0 findings in 1 file.\n", "")
+
+
+def test_version_and_module_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "healthlint", "--version"], capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout) == (0, f"healthlint {__version__}\n")
+
+
+def test_rules_and_explain() -> None:
+    code, out, _ = run("rules", "--format", "json")
+    names = [rule["name"] for rule in json.loads(out)]
+    assert names[:4] == [
+        "missing-disclaimer",
+        "unsourced-statistic",
+        "procedure-mismatch",
+        "medical-misspelling",
+    ]
+    code, out, _ = run("explain", "HL003")
+    assert code == 0
+    assert out.startswith("HL003 procedure-mismatch (default severity: error)\n\nWhat it does\n")
+    assert "Why is this bad?" in out
+    assert run("explain", "nope")[0] == 2
+
+
+@pytest.mark.parametrize("flag", ["--config", "--rulepack"])
+def test_other_schemas_are_json_schema(flag: str) -> None:
+    code, out, _ = run("schema", flag)
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert code == 0

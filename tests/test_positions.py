@@ -1,0 +1,93 @@
+"""Findings point into the file as written: through markup, entities, front matter, CRLF, BOM."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from healthlint import lint_paths, lint_text
+from healthlint.config import Settings
+from healthlint.loaders import load_text_source
+
+STATS = Settings(select=("unsourced-statistic",))
+
+
+def positions(text: str, path: str = "a.md") -> list[tuple[int, int, int, int]]:
+    return [(f.line, f.column, f.end_line, f.end_column) for f in lint_text(text, path, STATS)]
+
+
+def test_inline_markup_is_stepped_over() -> None:
+    assert positions("Intro.\n\nAs many as **40%** of patients.\n") == [(3, 14, 3, 17)]
+
+
+def test_front_matter_is_counted_in_lines_and_not_linted() -> None:
+    text = "---\ntitle: As many as 40% of patients\n---\nAbout 1 in 5 adults.\n"
+    assert positions(text) == [(4, 7, 4, 13)]
+
+
+def test_html_entities_map_to_their_source_range() -> None:
+    text = "<p>Caf&eacute; &middot; about 30&nbsp;million Americans live here.</p>"
+    assert positions(text, "a.html") == [(1, 31, 1, 56)]
+
+
+def test_non_ascii_columns_count_code_points() -> None:
+    text = "Ménière’s disease — 😀 about 40% of patients.\n"
+    assert positions(text, "a.txt") == [(1, 29, 1, 32)]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
+def test_crlf_and_bom_do_not_move_columns(tmp_path: Path, suffix: str) -> None:
+    body = "Intro line.\r\n\r\nAbout 40% of patients.\r\n"
+    if suffix == ".html":
+        body = "<p>Intro line.</p>\r\n\r\n<p>About 40% of patients.</p>\r\n"
+    path = tmp_path / f"article{suffix}"
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    report = lint_paths([path], STATS)
+    column = 7 if suffix != ".html" else 10
+    assert [(f.line, f.column) for f in report.findings] == [(3, column)]
+
+
+def test_link_text_is_prose_and_link_target_is_not() -> None:
+    article = load_text_source("a.md", "See [the study](https://x.org/40%-of-patients) now.\n")
+    assert [block.text for block in article.blocks] == ["See the study now."]
+    assert article.blocks[0].links == ((4, 13),)
+
+
+def test_markdown_code_html_comments_and_autolinks_are_not_prose() -> None:
+    source = (
+        "Text `code 40%` and <!-- hidden --> <https://example.org/a> end.\n\n"
+        "```\nfenced 40%\n```\n\n    indented 40%\n"
+    )
+    article = load_text_source("a.md", source)
+    assert [block.text for block in article.blocks] == ["Text and end."]
+
+
+def test_every_prose_character_maps_to_its_source_character() -> None:
+    source = (
+        "---\nauthor: A\n---\n# Title &amp; *more*\n\n> Quote line\n> two \\* here\n\n"
+        "- item [ref][r] ![alt](i.png) after\n\n[r]: https://r.org\n\n"
+        "<div>raw <b>html</b> &lt;tag&gt;</div>\n\n| a | b |\n|---|---|\n| c | d |\n"
+    )
+    article = load_text_source("a.md", source)
+    entities = {"&": "&amp;", "*": "\\*", "<": "&lt;", ">": "&gt;"}
+    for block in article.blocks:
+        for index, char in enumerate(block.text):
+            start, end = block.offsets.span(index, index + 1)
+            expected = entities.get(char, char)
+            assert source[start:end] == expected or (char == " " and source[start:end].isspace())
+
+
+def test_html_page_chrome_is_kept_apart() -> None:
+    source = (
+        "<html><head><title>T</title><style>p{}</style></head><body>"
+        "<nav>Home</nav><main><p>Body text.</p></main><footer>Foot note.</footer>"
+        "<script>x=1</script></body></html>"
+    )
+    article = load_text_source("a.html", source)
+    assert [(b.text, b.region) for b in article.blocks] == [
+        ("Home", "chrome"),
+        ("Body text.", "body"),
+        ("Foot note.", "chrome"),
+    ]
+    assert article.title == "T"

@@ -1,0 +1,101 @@
+"""The rule catalogue as data: every rule documented, its examples true, its lexicons sound."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from healthlint import lint_text
+from healthlint.config import Settings
+from healthlint.errors import ConfigError
+from healthlint.lexicons import corrections, table
+from healthlint.rulepack import builtin_rules, load_pack
+
+RULES = builtin_rules()
+
+
+def test_codes_and_names_are_unique() -> None:
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_failing_examples_are_flagged(rule) -> None:  # noqa: ANN001
+    for text in rule.examples.failing:
+        rules = {f.rule for f in lint_text(text, "example.md", Settings(select=(rule.name,)))}
+        assert rules == {rule.name}, text
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_passing_examples_are_not_flagged(rule) -> None:  # noqa: ANN001
+    for text in rule.examples.passing:
+        assert lint_text(text, "example.md", Settings(select=(rule.name,))) == [], text
+
+
+def test_rationale_names_a_standard() -> None:
+    standards = re.compile(r"HONcode|JAMA|DISCERN|FTC|NIH|AMA|Accuracy|plain[- ]language", re.I)
+    for rule in RULES:
+        assert standards.search(rule.rationale), rule.name
+
+
+def test_misspelling_list_is_sorted_unique_and_consistent() -> None:
+    path = Path(__file__).parents[1] / "rules" / "lexicons" / "misspellings.txt"
+    wrongs = [
+        line.split("->")[0]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert wrongs == sorted(wrongs)
+    assert len(wrongs) == len(set(wrongs))
+    table_ = corrections("lexicons/misspellings.txt")
+    assert not set(table_.values()) & set(table_), "a correction is itself a listed typo"
+    assert all(wrong != right.lower() for wrong, right in table_.items())
+    british = {"anaemia", "oesophagus", "paediatric", "haemorrhage", "oedema", "tumour"}
+    assert not british & set(table_)
+
+
+def test_clinical_lexicons_have_provenance_and_valid_references() -> None:
+    procedures = table("lexicons/procedures.tsv")
+    conditions = table("lexicons/conditions.tsv")
+    assert all(row["source"].strip() for row in (*procedures, *conditions))
+    known = {row["term"] for row in procedures}
+    for row in conditions:
+        assert row["recoverable"] in ("yes", "no"), row["term"]
+        for procedure in filter(None, row["treated_by"].split(";")):
+            assert procedure in known, (row["term"], procedure)
+
+
+def _write_pack(tmp_path: Path, rule: dict) -> Path:
+    path = tmp_path / "house.yaml"
+    path.write_text(yaml.safe_dump({"rules": [rule]}), encoding="utf-8")
+    return path
+
+
+def test_broken_pack_names_file_rule_and_field(tmp_path: Path) -> None:
+    rule = {
+        "code": "HL900",
+        "name": "house-style",
+        "kind": "python",
+        "check": "missing_disclaimer",
+        "severity": "loud",
+        "message": "m",
+        "summary": "s",
+        "rationale": "r",
+        "examples": {"fail": ["a"], "pass": ["b"]},
+    }
+    path = _write_pack(tmp_path, rule)
+    with pytest.raises(ConfigError) as caught:
+        load_pack(path)
+    assert str(caught.value) == (
+        f"{path}: rule house-style, field severity: Input should be 'info', 'warning' or 'error'"
+    )
+
+
+def test_pack_with_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("rules:\n  - code: HL900\n    name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"broken\.yaml \(line 4\): not valid YAML"):
+        load_pack(path)
