@@ -131,7 +131,8 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     for rule in rules:
         out.write(
-            f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {rule.kind:<8} {rule.summary}\n"
+            f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {rule.kind:<12} "
+            f"{rule.summary}\n"
         )
     return EXIT_OK
 

@@ -4,6 +4,8 @@ the linted file's directory (the nearest wins, as with ruff); command-line flags
 from __future__ import annotations
 
 import tomllib
+from datetime import date
+from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +25,12 @@ class Settings(BaseModel):
         populate_by_name=True,
     )
 
+    exclude: tuple[str, ...] = Field(
+        default=(),
+        description="Glob patterns of files not to lint when a folder is searched, relative to "
+        "the configuration file's folder (e.g. examples/README.md, drafts/**). Files named on "
+        "the command line are always linted.",
+    )
     select: tuple[str, ...] = Field(
         default=(), description="Rules to run (names, codes or code prefixes); empty: all."
     )
@@ -38,6 +46,18 @@ class Settings(BaseModel):
     )
     accepted_terms: tuple[str, ...] = Field(
         default=(), description="Words medical-misspelling must never flag (house vocabulary)."
+    )
+    reading_level_target: float = Field(
+        default=8, ge=1, le=20, description="reading-level: the highest acceptable grade."
+    )
+    sentence_word_limit: int = Field(
+        default=35, ge=5, le=200, description="long-sentence: the most words in a sentence."
+    )
+    review_max_age_years: int = Field(
+        default=3, ge=1, le=50, description="stale-review-date: the oldest acceptable review."
+    )
+    today: date | None = Field(
+        default=None, description="The date stale-review-date compares with (default: today)."
     )
 
     def merged(self, **overrides: object) -> Settings:
@@ -89,3 +109,15 @@ def load_config_file(path: Path) -> Settings:
     if settings is None:
         raise ConfigError(f"{path}: no [tool.healthlint] section")
     return settings
+
+
+def is_excluded(path: Path) -> bool:
+    """Whether the configuration governing ``path`` excludes it from folder searches."""
+    try:
+        config, settings = find_config(path.resolve().parent)
+    except ConfigError:
+        return False  # the broken configuration is reported when the file is linted
+    if config is None or not settings.exclude:
+        return False
+    relative = path.resolve().relative_to(config.parent).as_posix()
+    return any(fnmatch(relative, pattern) for pattern in settings.exclude)

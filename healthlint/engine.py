@@ -7,17 +7,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from . import checks  # noqa: F401  (registers the checks)
 from .article import Article, line_starts
-from .checks.base import REGISTRY, Check, Hit, ParsedArticle
-from .config import Settings
+from .config import Settings, is_excluded
 from .errors import ConfigError, HealthlintError
 from .findings import FileError, Finding, Severity
+from .kinds import build_runner
+from .kinds.base import Compiler, Hit, ParsedArticle, PatternHub, Runner
 from .loaders import read_article
 from .nlp import get_nlp
-from .rulepack import PythonRule, Rule, load_rules
+from .rulepack import Rule, load_rules
 
 DEFAULT_FAIL_ON = Severity.warning
 
@@ -39,8 +37,8 @@ def active_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
 
 @dataclass(frozen=True)
 class ActiveRule:
-    rule: PythonRule
-    check: Check
+    rule: Rule
+    runner: Runner
     severity: Severity
 
 
@@ -50,33 +48,23 @@ class Linter:
     def __init__(self, settings: Settings | None = None, packs: tuple[Path, ...] = ()) -> None:
         self.settings = settings or Settings()
         nlp = get_nlp()
+        self.hub = PatternHub(nlp)
+        compiler = Compiler(nlp, self.hub, self.settings)
         self.active: list[ActiveRule] = []
         for rule in active_rules(load_rules(packs), self.settings):
-            check_class = REGISTRY.get(rule.check)
-            if check_class is None:
-                raise ConfigError(f"rule {rule.name}: field check: no check named {rule.check!r}")
-            try:
-                data = check_class.Data.model_validate(rule.data)
-            except ValidationError as error:
-                first = error.errors()[0]
-                field = ".".join(str(part) for part in ("data", *first["loc"]))
-                raise ConfigError(f"rule {rule.name}: field {field}: {first['msg']}") from None
             severity = self.settings.severity.get(rule.name) or self.settings.severity.get(
                 rule.code, rule.severity
             )
-            self.active.append(
-                ActiveRule(rule, check_class(rule, data, nlp, self.settings), severity)
-            )
+            self.active.append(ActiveRule(rule, build_runner(rule, compiler), severity))
 
     def lint_article(self, article: Article) -> list[Finding]:
-        nlp = get_nlp()
-        docs = list(nlp.pipe(block.text for block in article.blocks))
-        parsed = ParsedArticle(article, docs)
+        docs = list(get_nlp().pipe(block.text for block in article.blocks))
+        parsed = ParsedArticle(article, docs, self.hub)
         locator = Locator(article)
         findings = [
             locator.finding(active, hit)
             for active in self.active
-            for hit in active.check.run(parsed)
+            for hit in active.runner.run(parsed)
         ]
         return sorted(findings, key=Finding.sort_key)
 
@@ -139,14 +127,16 @@ SKIPPED_DIRECTORIES = frozenset(
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named on the command line as they are; directories searched for articles, sorted."""
+    """Files named on the command line as they are; folders searched for articles, sorted, less
+    the files their configuration excludes."""
     for path in map(Path, paths):
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
                 if any(part in SKIPPED_DIRECTORIES for part in relative[:-1]):
                     continue
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                is_article = child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
+                if is_article and not is_excluded(child):
                     yield child
         else:
             yield path

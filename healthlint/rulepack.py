@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import ConfigError
 from .findings import Severity
@@ -45,19 +45,112 @@ class RuleBase(BaseModel):
     examples: Examples
 
 
+Pattern = str | list[dict[str, Any]]
+PatternSet = dict[str, list[Pattern]]
+_PATTERNS = "label -> patterns; a string is a phrase (any case), a list a spaCy token pattern."
+
+
+class MatchRule(RuleBase):
+    """Flags each match of its patterns."""
+
+    kind: Literal["match"]
+    patterns: PatternSet = Field(default_factory=dict, description="Anywhere: " + _PATTERNS)
+    block_patterns: PatternSet = Field(
+        default_factory=dict,
+        description="Only when the match is the whole block (punctuation aside): " + _PATTERNS,
+    )
+    unless_preceded_by: list[str] = Field(
+        default_factory=list,
+        description="Words (lower case) that cancel a match when they stand shortly before it "
+        "in its sentence: negations such as 'no' or 'not'.",
+    )
+    unless_window: int = Field(default=4, ge=1, le=12, description="How many tokens 'shortly' is.")
+
+
+class SubstitutionRule(RuleBase):
+    """Flags a listed wrong word and suggests the right one (a safe fix)."""
+
+    kind: Literal["substitution"]
+    lexicon: str | None = Field(
+        default=None, description="A wrong->right list under rules/ (or beside the pack)."
+    )
+    pairs: dict[str, str] = Field(default_factory=dict, description="Inline wrong -> right.")
+
+    @model_validator(mode="after")
+    def _has_words(self) -> SubstitutionRule:
+        if not self.lexicon and not self.pairs:
+            raise ValueError("a substitution rule needs a lexicon or pairs")
+        return self
+
+
+class RequireRule(RuleBase):
+    """A document-level requirement: at least one of its patterns must appear."""
+
+    kind: Literal["require"]
+    scope: Literal["document"] = "document"
+    patterns: PatternSet = Field(description="What satisfies the requirement: " + _PATTERNS)
+    headings: list[str] = Field(
+        default_factory=list, description="Block texts (any case) that satisfy it, e.g. a heading."
+    )
+    metadata_keys: list[str] = Field(
+        default_factory=list, description="Front matter or HTML meta keys that satisfy it."
+    )
+    links_count: bool = Field(default=False, description="Whether any link satisfies it.")
+    when: PatternSet | None = Field(
+        default=None, description="Only require it when one of these appears: " + _PATTERNS
+    )
+    settings_phrases: Literal["disclaimer_phrases"] | None = Field(
+        default=None, description="A configuration key whose phrases also satisfy it."
+    )
+    include_chrome: bool = Field(
+        default=True, description="Whether page header, footer and asides count."
+    )
+
+
+class ConditionalRule(RuleBase):
+    """A trigger needs evidence in its own sentence or within ``window`` sentences of it."""
+
+    kind: Literal["conditional"]
+    trigger: PatternSet = Field(description="What needs evidence: " + _PATTERNS)
+    evidence: PatternSet = Field(description="What counts as evidence: " + _PATTERNS)
+    window: int = Field(default=1, ge=0, le=5, description="Sentences before and after.")
+    links_count: bool = Field(default=True, description="Whether a link or <sup> is evidence.")
+
+
+class MetricRule(RuleBase):
+    """A measure of the document or of each sentence over a threshold."""
+
+    kind: Literal["metric"]
+    measure: Literal["reading_grade", "sentence_words"]
+    threshold: float = Field(description="Findings above this value.")
+    threshold_setting: Literal["reading_level_target", "sentence_word_limit"] | None = Field(
+        default=None, description="A configuration key that overrides the threshold."
+    )
+
+
 class PythonRule(RuleBase):
+    """Logic data cannot express, in a check registered in the package (see healthlint.checks)."""
+
     kind: Literal["python"]
     check: str = Field(description="The name of a check registered in healthlint.checks.")
     data: dict[str, Any] = Field(default_factory=dict, description="Options for the check.")
 
 
-Rule = Annotated[PythonRule, Field(discriminator="kind")]
+Rule = Annotated[
+    MatchRule | SubstitutionRule | RequireRule | ConditionalRule | MetricRule | PythonRule,
+    Field(discriminator="kind"),
+]
 
 
 class RulePack(BaseModel):
+    """A YAML file of rules: the built-in catalogue in rules/, or a publisher's own pack."""
+
     model_config = ConfigDict(extra="forbid")
 
     rules: list[Rule]
+
+
+_KINDS = ("match", "substitution", "require", "conditional", "metric", "python")
 
 
 def _location(error: dict[str, Any], raw: Any) -> str:
@@ -69,7 +162,7 @@ def _location(error: dict[str, Any], raw: Any) -> str:
         name = rule.get("name") if isinstance(rule, dict) else None
         where = f"rule {name or '#' + str(loc[1] + 1)}"
         loc = loc[2:]
-        if loc and loc[0] == "python":  # the discriminator's tag adds nothing for the reader
+        if loc and loc[0] in _KINDS:  # the discriminator's tag adds nothing for the reader
             loc = loc[1:]
     field = ".".join(str(part) for part in loc)
     return ", ".join(part for part in (where, f"field {field}" if field else "") if part)
@@ -90,7 +183,36 @@ def load_pack(path: Path) -> RulePack:
         return RulePack.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
-        raise ConfigError(f"{path}: {_location(first, raw)}: {first['msg']}") from None
+        line = _line_of(path.read_text(encoding="utf-8"), first["loc"])
+        where = f"{path}:{line}" if line else str(path)
+        raise ConfigError(f"{where}: {_location(first, raw)}: {first['msg']}") from None
+
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """The line of the YAML node a validation error points at (the nearest one that exists)."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    node, line = value, key.start_mark.line + 1
+                    break
+            else:
+                if part in _KINDS:  # a discriminator's tag is not a key of the file
+                    continue
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
 
 
 @cache

@@ -87,10 +87,12 @@ def test_broken_pack_names_file_rule_and_field(tmp_path: Path) -> None:
         "examples": {"fail": ["a"], "pass": ["b"]},
     }
     path = _write_pack(tmp_path, rule)
+    line = path.read_text(encoding="utf-8").splitlines().index("  severity: loud") + 1
     with pytest.raises(ConfigError) as caught:
         load_pack(path)
     assert str(caught.value) == (
-        f"{path}: rule house-style, field severity: Input should be 'info', 'warning' or 'error'"
+        f"{path}:{line}: rule house-style, field severity: "
+        "Input should be 'info', 'warning' or 'error'"
     )
 
 

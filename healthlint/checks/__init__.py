@@ -1,6 +1,3 @@
 """Checks: the logic behind rules of kind ``python``, registered by name for the rule packs."""
 
-from . import disclaimer, procedures, spelling, statistics  # noqa: F401  (registration)
-from .base import REGISTRY, Check, Hit, ParsedArticle
-
-__all__ = ["REGISTRY", "Check", "Hit", "ParsedArticle"]
+from . import procedures, repeated_words, review_dates, statistics  # noqa: F401  (registration)

@@ -49,8 +49,3 @@ def parse_number(text: str) -> float | None:
         return float(cleaned)
     except ValueError:
         return _WORDS.get(cleaned)
-
-
-NUMBER_WORDS = frozenset(_WORDS) | frozenset(
-    ["hundreds", "thousands", "millions", "billions", "dozen", "dozens"]
-)

@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..kinds.base import Hit, ParsedArticle, Runner, register
 from ..lexicons import table
-from .base import Check, Hit, ParsedArticle, register
 
 
 class ProcedureData(BaseModel):
@@ -32,7 +32,8 @@ class ProcedureData(BaseModel):
     recovery_prepositions: list[str]
     undergo_words: list[str]
     scheduled_words: list[str]
-    procedure_heads: list[str]
+    compound_heads: list[str]
+    life_stages: list[str]
     comparison_words: list[str]
     reasons: dict[str, str]
 
@@ -56,7 +57,7 @@ MAIN_SCORE = 3
 
 
 @register("procedure_mismatch")
-class ProcedureMismatch(Check):
+class ProcedureMismatch(Runner):
     Data = ProcedureData
 
     def __init__(self, *args: Any) -> None:
@@ -143,10 +144,10 @@ class ProcedureMismatch(Check):
             return "undergo"
         return None
 
-    def _names_operation(self, span: Any) -> bool:
-        """'spinal stenosis surgery', 'cataract removal': the words after make it a procedure."""
+    def _part_of_longer_name(self, span: Any) -> bool:
+        """'spinal stenosis surgery', 'cancer therapy': the word after makes it another thing."""
         doc = span.doc
-        return span.end < len(doc) and doc[span.end].lower_ in self.words["procedure_heads"]
+        return span.end < len(doc) and doc[span.end].lower_ in self.words["compound_heads"]
 
     def _is_comparison(self, span: Any) -> bool:
         before = span.doc[span.sent.start : span.start]
@@ -159,7 +160,7 @@ class ProcedureMismatch(Check):
         subjects = self._subjects(parsed, mentions)
         reasons = self.data.reasons
         for mention in mentions:
-            if parsed.article.blocks[mention.block].is_heading or self._names_operation(
+            if parsed.article.blocks[mention.block].is_heading or self._part_of_longer_name(
                 mention.span
             ):
                 continue
@@ -169,6 +170,8 @@ class ProcedureMismatch(Check):
             if not mention.is_procedure:
                 condition = self.conditions.get(mention.term, Condition(False, ()))
                 if condition.recoverable and cue != "undergo":
+                    continue
+                if mention.term in self.words["life_stages"]:
                     continue
                 suggestion = self._suggest(condition, main)
                 reason = reasons["condition" if suggestion else "condition_unknown"]

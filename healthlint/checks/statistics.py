@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from .base import Check, Hit, ParsedArticle, compile_patterns, register
-from .numbers import NUMBER_WORDS, parse_number
-
-Pattern = str | list[dict[str, Any]]
+from ..kinds.base import Hit, ParsedArticle, PatternSet, Runner, register
+from ..kinds.conditional import has_evidence
+from .numbers import parse_number
 
 # Words just before a figure that make it a threshold of the measurement named before it.
 _THRESHOLD_PREPOSITIONS = frozenset(
@@ -41,9 +39,10 @@ _THRESHOLD_PREPOSITIONS = frozenset(
 class StatisticData(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    claims: dict[str, list[Pattern]]
-    sources: dict[str, list[Pattern]]
+    claims: PatternSet
+    sources: PatternSet
     concentration_words: list[str]
+    notation_words: list[str]
     dosage_forms: list[str]
     measurement_words: list[str]
     threshold_words: list[str]
@@ -53,27 +52,18 @@ class StatisticData(BaseModel):
 
 
 @register("unsourced_statistic")
-class UnsourcedStatistic(Check):
+class UnsourcedStatistic(Runner):
     Data = StatisticData
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        from spacy.matcher import Matcher
-
         data: StatisticData = self.data
-        # Claims and sources in two matchers: sources are only looked for around a claim, and a
-        # block is only searched for claims when it has a word that can start one.
-        self.claims = Matcher(self.nlp.vocab, validate=True)
-        compile_patterns(self.claims, data.claims, self.nlp)
-        self.sources = Matcher(self.nlp.vocab, validate=True)
-        compile_patterns(self.sources, data.sources, self.nlp)
-        # A number (digits or a number word) or a word that opens a claim pattern.
-        words = sorted(_first_words(data.claims.values()) | NUMBER_WORDS, key=len, reverse=True)
-        self.claim_start = re.compile(
-            r"\d|\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE
-        )
+        name = self.rule.name
+        self.claims = self.hub.add(f"{name}#claim", data.claims)  # label -> key
+        self.sources = list(self.hub.add(f"{name}#source", data.sources).values())
         self.concentration = frozenset(data.concentration_words)
         self.dosage_forms = frozenset(data.dosage_forms)
+        self.not_claims_after = self.concentration | frozenset(data.notation_words)
         self.measurements = frozenset(data.measurement_words)
         self.thresholds = frozenset(data.threshold_words)
         self.spec_verbs = frozenset(data.spec_verbs)
@@ -81,8 +71,7 @@ class UnsourcedStatistic(Check):
         self.absolute_after = frozenset(data.absolute_after)
 
     # -- what is not a statistic ---------------------------------------------------------------
-    def _is_statistic(self, label: str, span: Any) -> bool:
-        kind = label
+    def _is_statistic(self, kind: str, span: Any) -> bool:
         if kind == "percent":
             return self._percent_is_statistic(span)
         if kind == "ratio":
@@ -102,7 +91,7 @@ class UnsourcedStatistic(Check):
     def _percent_is_statistic(self, span: Any) -> bool:
         doc, sent = span.doc, span.sent
         after = [t.lower_ for t in doc[span.end : min(span.end + 3, sent.end)]]
-        if after and (after[0] in self.concentration or after[0] in self.absolute_after):
+        if after and (after[0] in self.not_claims_after or after[0] in self.absolute_after):
             return False
         if any(word in self.dosage_forms for word in after):
             return False
@@ -123,51 +112,33 @@ class UnsourcedStatistic(Check):
 
     # -- the check -----------------------------------------------------------------------------
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        article = parsed.article
-        sentences = [s for s in parsed.sentences if not article.blocks[s.block].is_heading]
-        position = {(s.block, s.span.start): n for n, s in enumerate(sentences)}
-        claims: dict[int, Any] = {}
-        for index, block, doc in parsed.blocks():
-            if block.is_heading or not self._may_claim(block.text):
+        sentences = parsed.prose_sentences()
+        for n, sentence in enumerate(sentences):
+            figure = self._first_statistic(parsed, sentence)
+            if figure is None:
                 continue
-            # The earliest, longest match is the figure: "30 million Americans", not "million ...".
-            for match_id, start, end in sorted(self.claims(doc), key=lambda m: (m[1], -m[2])):
-                span = doc[start:end]
-                n = position[(index, span.sent.start)]
-                if n not in claims and self._is_statistic(self.nlp.vocab.strings[match_id], span):
-                    claims[n] = span
-        for n, span in sorted(claims.items()):
-            if not any(self._has_source(parsed, sentences, m) for m in (n, n - 1, n + 1)):
-                yield Hit(
-                    block=sentences[n].block,
-                    start=span.start_char,
-                    end=span.end_char,
-                    values={"figure": span.text},
-                )
+            window = sentences[max(0, n - 1) : n + 2]
+            if any(has_evidence(parsed, other, self.sources) for other in window):
+                continue
+            yield Hit(
+                block=sentence.block,
+                start=figure.start_char,
+                end=figure.end_char,
+                values={"figure": figure.text},
+            )
 
-    def _may_claim(self, text: str) -> bool:
-        return self.claim_start.search(text) is not None
-
-    def _has_source(self, parsed: ParsedArticle, sentences: list[Any], n: int) -> bool:
-        if not 0 <= n < len(sentences):
-            return False
-        sentence = sentences[n]
-        block = parsed.article.blocks[sentence.block]
+    def _first_statistic(self, parsed: ParsedArticle, sentence: Any) -> Any:
+        """The sentence's first figure that is a statistic: one finding per claim."""
         span = sentence.span
-        for start, end in (*block.links, *block.citations):
-            if start < span.end_char and end > span.start_char:
-                return True
-        return bool(self.sources(span))
-
-
-def _first_words(pattern_lists: Iterable[list[Pattern]]) -> frozenset[str]:
-    """Words that can open a claim pattern (besides numbers, which are checked by LIKE_NUM)."""
-    words: set[str] = set()
-    for patterns in pattern_lists:
-        for pattern in patterns:
-            first = pattern.split()[0] if isinstance(pattern, str) else pattern[0].get("LOWER")
-            if isinstance(first, str):
-                words.add(first.lower())
-            elif isinstance(first, dict):
-                words.update(word.lower() for word in first.get("IN", ()))
-    return frozenset(words)
+        found = [
+            (start, -end, kind)
+            for kind, key in self.claims.items()
+            for start, end in parsed.matches(sentence.block, key)
+            if span.start <= start < span.end
+        ]
+        # The earliest, longest match is the figure: "30 million Americans", not "million ...".
+        for start, negative_end, kind in sorted(found):
+            figure = span.doc[start:-negative_end]
+            if self._is_statistic(kind, figure):
+                return figure
+        return None

@@ -1,20 +1,12 @@
-"""medical-misspelling: a known misspelling of a medical word, with its correction."""
+"""Kind ``substitution``: a listed wrong word, with the right one as suggestion (a safe fix)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from ..lexicons import corrections
-from .base import Check, Hit, ParsedArticle, register
-
-
-class SpellingData(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    lexicon: str
+from .base import Hit, ParsedArticle, Runner
 
 
 def match_case(word: str, correction: str) -> str:
@@ -25,23 +17,18 @@ def match_case(word: str, correction: str) -> str:
     return correction
 
 
-@register("medical_misspelling")
-class MedicalMisspelling(Check):
-    Data = SpellingData
-
+class SubstitutionRunner(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
+        table = dict(corrections(self.rule.lexicon)) if self.rule.lexicon else {}
+        table.update({wrong.lower(): right for wrong, right in self.rule.pairs.items()})
         accepted = {term.lower() for term in self.settings.accepted_terms}
-        self.corrections = {
-            wrong: right
-            for wrong, right in corrections(self.data.lexicon).items()
-            if wrong not in accepted
-        }
+        self.table = {wrong: right for wrong, right in table.items() if wrong not in accepted}
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         for index, _, doc in parsed.blocks():
             for token in doc:
-                right = self.corrections.get(token.lower_)
+                right = self.table.get(token.lower_)
                 if right is None or token.like_url or token.like_email:
                     continue
                 suggestion = match_case(token.text, right)
@@ -49,6 +36,6 @@ class MedicalMisspelling(Check):
                     block=index,
                     start=token.idx,
                     end=token.idx + len(token.text),
-                    values={"word": token.text, "suggestion": suggestion},
+                    values={"match": token.text, "suggestion": suggestion},
                     suggestion=suggestion,
                 )

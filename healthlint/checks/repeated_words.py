@@ -1,0 +1,52 @@
+"""repeated-word: the same word twice in a row ("with with"), except where grammar allows it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..kinds.base import Hit, ParsedArticle, Runner, register
+
+
+class RepeatedWordData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    allowed: list[str]
+
+
+@register("repeated_word")
+class RepeatedWord(Runner):
+    Data = RepeatedWordData
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.allowed = frozenset(word.lower() for word in self.data.allowed)
+
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        # Blocks are tokenized apart, so a heading and the paragraph after it never pair up.
+        for index, block, doc in parsed.blocks():
+            for first, second in zip(doc, doc[1:], strict=False):
+                if (
+                    first.is_alpha
+                    and first.lower_ == second.lower_
+                    and first.whitespace_
+                    and first.lower_ not in self.allowed
+                    and _adjacent_in_source(parsed.article.source, block, first, second)
+                ):
+                    yield Hit(
+                        index,
+                        first.idx,
+                        second.idx + len(second.text),
+                        values={"match": f"{first.text} {second.text}", "word": first.text},
+                        suggestion=first.text,
+                    )
+
+
+def _adjacent_in_source(source: str, block: Any, first: Any, second: Any) -> bool:
+    """Only white space between the two words in the file too, not code or markup that the prose
+    left out ("and `<style>` and")."""
+    gap_start = block.offsets.end(first.idx + len(first.text))
+    gap_end = block.offsets.start(second.idx)
+    return source[gap_start:gap_end].isspace()

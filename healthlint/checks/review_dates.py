@@ -1,0 +1,61 @@
+"""stale-review-date: the article's last review or update is older than the allowed age."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..kinds.base import Hit, ParsedArticle, PatternSet, Runner, register
+from .dates import as_date, find_date
+
+
+class ReviewDateData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    metadata_keys: list[str]
+    labels: PatternSet
+
+
+@register("stale_review_date")
+class StaleReviewDate(Runner):
+    Data = ReviewDateData
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.keys = [key.lower() for key in self.data.metadata_keys]
+        self.labels = list(self.hub.add(self.rule.name, self.data.labels).values())
+        self.max_age_years = self.settings.review_max_age_years
+
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        today = self.settings.today or dt.date.today()
+        limit = today.replace(year=today.year - self.max_age_years)
+        metadata = parsed.article.metadata
+        dates: list[tuple[dt.date, tuple[int, int, int] | None]] = [
+            (date, None) for key in self.keys if (date := as_date(metadata.get(key)))
+        ]
+        dates += self._prose_dates(parsed)
+        if not dates:
+            return  # missing-review-date reports that
+        newest, where = max(dates, key=lambda item: item[0])
+        if newest >= limit:
+            return
+        values = {"date": newest.isoformat(), "years": str(self.max_age_years)}
+        if where is None:
+            yield Hit(block=None, values=values)
+        else:
+            yield Hit(where[0], where[1], where[2], values=values)
+
+    def _prose_dates(self, parsed: ParsedArticle) -> list[tuple[dt.date, tuple[int, int, int]]]:
+        found = []
+        for index, block, doc in parsed.blocks(region=None):
+            for key in self.labels:
+                for _, end in parsed.matches(index, key):
+                    offset = doc[end - 1].idx + len(doc[end - 1].text)
+                    date = find_date(block.text[offset : offset + 40])
+                    if date is not None:
+                        value, start, stop = date
+                        found.append((value, (index, offset + start, offset + stop)))
+        return found

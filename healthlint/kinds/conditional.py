@@ -1,0 +1,59 @@
+"""Kind ``conditional``: a trigger needs evidence nearby ("studies show" needs a citation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .base import Hit, ParsedArticle, Runner, Sentence
+
+
+class ConditionalRunner(Runner):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        rule = self.rule
+        self.triggers = list(self.hub.add(f"{rule.name}#trigger", rule.trigger).values())
+        self.evidence = list(self.hub.add(f"{rule.name}#evidence", rule.evidence).values())
+
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        sentences = parsed.prose_sentences()
+        for n, sentence in enumerate(sentences):
+            span = sentence.span
+            found = [
+                (start, end)
+                for key in self.triggers
+                for start, end in parsed.matches(sentence.block, key)
+                if span.start <= start < span.end
+            ]
+            if not found:
+                continue
+            window = range(
+                max(0, n - self.rule.window), min(len(sentences), n + self.rule.window + 1)
+            )
+            if any(
+                has_evidence(parsed, sentences[m], self.evidence, self.rule.links_count)
+                for m in window
+            ):
+                continue
+            start, end = min(found)
+            trigger = span.doc[start:end]
+            yield Hit(
+                sentence.block, trigger.start_char, trigger.end_char, values={"match": trigger.text}
+            )
+
+
+def has_evidence(
+    parsed: ParsedArticle, sentence: Sentence, keys: list[str], links_count: bool = True
+) -> bool:
+    """A link or <sup> marker overlapping the sentence, or a match of one of ``keys`` in it."""
+    span = sentence.span
+    if links_count:
+        block = parsed.article.blocks[sentence.block]
+        for start, end in (*block.links, *block.citations):
+            if start < span.end_char and end > span.start_char:
+                return True
+    return any(
+        span.start <= start and end <= span.end
+        for key in keys
+        for start, end in parsed.matches(sentence.block, key)
+    )

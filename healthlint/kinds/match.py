@@ -1,0 +1,47 @@
+"""Kind ``match``: each match of the rule's patterns is a finding, unless a negation precedes it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .base import Hit, ParsedArticle, Runner
+
+
+class MatchRunner(Runner):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        rule = self.rule
+        self.anywhere = list(self.hub.add(rule.name, rule.patterns).values())
+        self.whole_block = list(self.hub.add(f"{rule.name}#block", rule.block_patterns).values())
+        self.negations = frozenset(rule.unless_preceded_by)
+
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        for index, _, doc in parsed.blocks():
+            taken: list[tuple[int, int]] = []
+            candidates = [m for key in self.anywhere for m in parsed.matches(index, key)]
+            candidates += [
+                m
+                for key in self.whole_block
+                for m in parsed.matches(index, key)
+                if _is_whole_block(doc, *m)
+            ]
+            for start, end in sorted(candidates, key=lambda m: (m[0], -m[1])):
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue  # one finding for overlapping matches
+                if self._negated(doc, start):
+                    continue
+                taken.append((start, end))
+                span = doc[start:end]
+                yield Hit(index, span.start_char, span.end_char, values={"match": span.text})
+
+    def _negated(self, doc: Any, start: int) -> bool:
+        if not self.negations:
+            return False
+        first = max(doc[start].sent.start, start - self.rule.unless_window)
+        return any(token.lower_ in self.negations for token in doc[first:start])
+
+
+def _is_whole_block(doc: Any, start: int, end: int) -> bool:
+    """Nothing but punctuation and white space outside the match."""
+    return all(t.is_punct or t.is_space for t in (*doc[:start], *doc[end:]))

@@ -1,0 +1,61 @@
+"""Kind ``metric``: a measure of the document or of each sentence over a threshold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..metrics import flesch_kincaid_grade, smog_grade, syllables
+from .base import Hit, ParsedArticle, Runner
+
+# Below this many words a grade-level formula says more about chance than about the text.
+MIN_WORDS_FOR_GRADE = 100
+
+
+def _words(span: Any) -> list[str]:
+    return [t.text for t in span if t.is_alpha or t.like_num]
+
+
+class MetricRunner(Runner):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        rule = self.rule
+        configured = getattr(self.settings, rule.threshold_setting or "", None)
+        self.threshold = float(configured if configured is not None else rule.threshold)
+
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        if self.rule.measure == "reading_grade":
+            return self._reading_grade(parsed)
+        return self._sentence_words(parsed)
+
+    def _values(self, value: float) -> dict[str, str]:
+        return {"value": f"{value:g}", "threshold": f"{self.threshold:g}"}
+
+    def _reading_grade(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        sentences = [words for s in parsed.prose_sentences() if (words := _words(s.span))]
+        words = [word for sentence in sentences for word in sentence]
+        if len(words) < MIN_WORDS_FOR_GRADE:
+            return
+        counts = [syllables(word) for word in words]
+        grade = flesch_kincaid_grade(len(words), len(sentences), sum(counts))
+        smog = smog_grade(sum(1 for c in counts if c >= 3), len(sentences))
+        if grade > self.threshold:
+            values = {
+                "value": f"{grade:.1f}",
+                "threshold": f"{self.threshold:g}",
+                "smog": f"{smog:.1f}",
+            }
+            yield Hit(block=None, values=values)
+
+    def _sentence_words(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        for sentence in parsed.prose_sentences():
+            count = len(_words(sentence.span))
+            if count > self.threshold:
+                span = sentence.span
+                text = span.text.rstrip()
+                yield Hit(
+                    sentence.block,
+                    span.start_char,
+                    span.start_char + len(text),
+                    values=self._values(count),
+                )

@@ -1,0 +1,51 @@
+"""Kind ``require``: the document must contain one of the patterns (a disclaimer, a byline)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .base import Hit, ParsedArticle, Runner
+
+
+class RequireRunner(Runner):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        rule = self.rule
+        patterns = dict(rule.patterns)
+        if rule.settings_phrases:
+            extra = list(getattr(self.settings, rule.settings_phrases))
+            if extra:
+                patterns["configured"] = extra
+        self.satisfied_by = list(self.hub.add(rule.name, patterns).values())
+        self.when = list(self.hub.add(f"{rule.name}#when", rule.when or {}).values())
+        self.headings = {text.lower() for text in rule.headings}
+        self.metadata_keys = {key.lower() for key in rule.metadata_keys}
+
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        if self.when and not self._triggered(parsed):
+            return ()
+        return () if self._satisfied(parsed) else (Hit(block=None),)
+
+    def _triggered(self, parsed: ParsedArticle) -> bool:
+        return any(
+            parsed.matches(index, key) for index, _, _ in parsed.blocks() for key in self.when
+        )
+
+    def _satisfied(self, parsed: ParsedArticle) -> bool:
+        article = parsed.article
+        if any(_filled(article.metadata.get(key)) for key in self.metadata_keys):
+            return True
+        region = None if self.rule.include_chrome else "body"
+        for index, block, _ in parsed.blocks(region=region):
+            if self.rule.links_count and (block.links or block.citations):
+                return True
+            if block.text.strip(" :.").lower() in self.headings:
+                return True
+            if any(parsed.matches(index, key) for key in self.satisfied_by):
+                return True
+        return False
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and str(value).strip() != ""
