@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Region = Literal["body", "chrome"]
+# What inline code becomes in the prose: punctuation to the tokenizer, never a word.
+CODE_PLACEHOLDER = "\u2026"
 # White space that is not a single space: it would become a token of its own.
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
@@ -159,6 +161,11 @@ class ProseBuilder:
         self.offsets.add(self._length, len(text), src_start, src_len)
         self._parts.append(text)
         self._length += len(text)
+
+    def placeholder(self, src_start: int, src_len: int) -> None:
+        """Stands for code left out of the prose, so that the words around it stay apart: the
+        reader sees something there ("and `<style>` and" is not a doubled word)."""
+        self.replaced(CODE_PLACEHOLDER, src_start, src_len)
 
     def separator(self, src_at: int, text: str = " ") -> None:
         """A space or line break that keeps words apart where markup was dropped."""

@@ -50,7 +50,29 @@ PatternSet = dict[str, list[Pattern]]
 _PATTERNS = "label -> patterns; a string is a phrase (any case), a list a spaCy token pattern."
 
 
-class MatchRule(RuleBase):
+class TriggerFilters(BaseModel):
+    """Context that cancels a match: what stands just before it, or the kind of sentence."""
+
+    unless_preceded_by: list[str] = Field(
+        default_factory=list,
+        description="Words (lower case) that cancel a match when they stand shortly before it "
+        "in its sentence: negations such as 'no' or 'not'.",
+    )
+    unless_window: int = Field(default=4, ge=1, le=12, description="How many tokens 'shortly' is.")
+    not_after: list[str] = Field(
+        default_factory=list,
+        description="Words (lower case) that cancel a match when they stand right before it "
+        "('the researchers say' names researchers already introduced).",
+    )
+    not_after_name: bool = Field(
+        default=False,
+        description="Cancel a match right after a capitalised word or acronym inside the "
+        "sentence ('Stanford researchers found' names its source).",
+    )
+    not_in_questions: bool = Field(default=False, description="Ignore matches in questions.")
+
+
+class MatchRule(TriggerFilters, RuleBase):
     """Flags each match of its patterns."""
 
     kind: Literal["match"]
@@ -59,12 +81,6 @@ class MatchRule(RuleBase):
         default_factory=dict,
         description="Only when the match is the whole block (punctuation aside): " + _PATTERNS,
     )
-    unless_preceded_by: list[str] = Field(
-        default_factory=list,
-        description="Words (lower case) that cancel a match when they stand shortly before it "
-        "in its sentence: negations such as 'no' or 'not'.",
-    )
-    unless_window: int = Field(default=4, ge=1, le=12, description="How many tokens 'shortly' is.")
 
 
 class SubstitutionRule(RuleBase):
@@ -107,13 +123,14 @@ class RequireRule(RuleBase):
     )
 
 
-class ConditionalRule(RuleBase):
-    """A trigger needs evidence in its own sentence or within ``window`` sentences of it."""
+class ConditionalRule(TriggerFilters, RuleBase):
+    """A trigger needs evidence in its own sentence or in the sentences around it."""
 
     kind: Literal["conditional"]
     trigger: PatternSet = Field(description="What needs evidence: " + _PATTERNS)
     evidence: PatternSet = Field(description="What counts as evidence: " + _PATTERNS)
-    window: int = Field(default=1, ge=0, le=5, description="Sentences before and after.")
+    window_before: int = Field(default=1, ge=0, le=5, description="Sentences before it to search.")
+    window_after: int = Field(default=1, ge=0, le=5, description="Sentences after it to search.")
     links_count: bool = Field(default=True, description="Whether a link or <sup> is evidence.")
 
 

@@ -7,6 +7,7 @@ its own matches back from the :class:`ParsedArticle`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -47,49 +48,55 @@ class Sentence:
 
 
 class PatternHub:
-    """Token patterns of all active rules in one Matcher, keyed ``owner:label``.
+    """Patterns of all active rules, matched in one pass per block, keyed ``owner:label``.
 
-    Patterns follow spaCy's convention: a string is a phrase (matched on lower case), a list is a
-    token pattern. They are validated when added.
+    Patterns follow spaCy's convention: a string is a phrase (matched on lower case, through a
+    PhraseMatcher), a list is a token pattern (through a Matcher, validated when added). A pattern
+    list that another rule already added is matched once and shared.
     """
 
     def __init__(self, nlp: Language) -> None:
-        from spacy.matcher import Matcher
+        from spacy.matcher import Matcher, PhraseMatcher
 
         self.nlp = nlp
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._keys_by_content: dict[str, str] = {}
 
     def add(self, owner: str, patterns: PatternSet) -> dict[str, str]:
         """Adds each label's patterns; returns label -> key under which matches come back."""
         keys = {}
         for label, entries in patterns.items():
-            key = f"{owner}:{label}"
-            compiled = [
-                [{"LOWER": t.lower_} for t in self.nlp.make_doc(e)] if isinstance(e, str) else e
-                for e in entries
-            ]
-            if compiled:
-                try:
-                    self.matcher.add(key, compiled)
-                except ValueError as error:  # spaCy's MatchPatternError
-                    detail = next(
-                        (ln.strip("- ") for ln in str(error).splitlines() if ln.startswith("- [")),
-                        str(error).splitlines()[0],
-                    )
-                    rule = owner.split("#")[0]
-                    raise ConfigError(
-                        f"rule {rule}: field {label}: invalid spaCy token pattern: {detail}"
-                    ) from None
-            keys[label] = key
+            content = json.dumps(entries, sort_keys=True)
+            if content in self._keys_by_content:
+                keys[label] = self._keys_by_content[content]
+                continue
+            key = self._keys_by_content[content] = keys[label] = f"{owner}:{label}"
+            phrases = [entry for entry in entries if isinstance(entry, str)]
+            tokens = [entry for entry in entries if not isinstance(entry, str)]
+            if phrases:
+                self.phrases.add(key, list(self.nlp.tokenizer.pipe(phrases)))
+            if tokens:
+                self._add_tokens(owner, label, key, tokens)
         return keys
 
+    def _add_tokens(self, owner: str, label: str, key: str, tokens: list[Any]) -> None:
+        try:
+            self.matcher.add(key, tokens)
+        except ValueError as error:  # spaCy's MatchPatternError
+            lines = str(error).splitlines()
+            detail = next((ln.strip("- ") for ln in lines if ln.startswith("- [")), lines[0])
+            raise ConfigError(
+                f"rule {owner.split('#')[0]}: field {label}: invalid spaCy token pattern: {detail}"
+            ) from None
+
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        if not len(self.matcher):
-            return {}
         found: dict[str, list[tuple[int, int]]] = {}
         strings = self.nlp.vocab.strings
-        for match_id, start, end in self.matcher(doc):
-            found.setdefault(strings[match_id], []).append((start, end))
+        for matcher in (self.matcher, self.phrases):
+            if len(matcher):
+                for match_id, start, end in matcher(doc):
+                    found.setdefault(strings[match_id], []).append((start, end))
         for spans in found.values():
             spans.sort(key=lambda span: (span[0], -span[1]))
         return found
@@ -174,3 +181,30 @@ def register(name: str) -> Callable[[type[Runner]], type[Runner]]:
 
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+_SENTENCE_OPENERS = frozenset(
+    "many most some several these those the other others recent previous new leading top all "
+    "few numerous various independent early earlier more further other current".split()
+)
+
+
+def cancelled(rule: Any, doc: Doc, start: int) -> bool:
+    """Whether the context of a match starting at token ``start`` cancels it (TriggerFilters)."""
+    sent = doc[start].sent
+    if rule.unless_preceded_by:
+        first = max(sent.start, start - rule.unless_window)
+        if any(token.lower_ in rule.unless_preceded_by for token in doc[first:start]):
+            return True
+    if start > sent.start:
+        before = doc[start - 1]
+        if before.lower_ in rule.not_after:
+            return True
+        # Every sentence starts with a capital, so there only a word that is not an everyday
+        # opener ("Many", "Recent") counts as a name.
+        is_name = (before.is_title or before.is_upper) and (
+            start - 1 > sent.start or before.lower_ not in _SENTENCE_OPENERS
+        )
+        if rule.not_after_name and is_name:
+            return True
+    return rule.not_in_questions and sent.text.rstrip().endswith("?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .base import Hit, ParsedArticle, Runner, Sentence
+from .base import Hit, ParsedArticle, Runner, Sentence, cancelled
 
 
 class ConditionalRunner(Runner):
@@ -23,12 +23,13 @@ class ConditionalRunner(Runner):
                 (start, end)
                 for key in self.triggers
                 for start, end in parsed.matches(sentence.block, key)
-                if span.start <= start < span.end
+                if span.start <= start < span.end and not cancelled(self.rule, span.doc, start)
             ]
             if not found:
                 continue
             window = range(
-                max(0, n - self.rule.window), min(len(sentences), n + self.rule.window + 1)
+                max(0, n - self.rule.window_before),
+                min(len(sentences), n + self.rule.window_after + 1),
             )
             if any(
                 has_evidence(parsed, sentences[m], self.evidence, self.rule.links_count)

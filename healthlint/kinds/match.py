@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .base import Hit, ParsedArticle, Runner
+from .base import Hit, ParsedArticle, Runner, cancelled
 
 
 class MatchRunner(Runner):
@@ -14,7 +14,6 @@ class MatchRunner(Runner):
         rule = self.rule
         self.anywhere = list(self.hub.add(rule.name, rule.patterns).values())
         self.whole_block = list(self.hub.add(f"{rule.name}#block", rule.block_patterns).values())
-        self.negations = frozenset(rule.unless_preceded_by)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         for index, _, doc in parsed.blocks():
@@ -29,19 +28,22 @@ class MatchRunner(Runner):
             for start, end in sorted(candidates, key=lambda m: (m[0], -m[1])):
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
                     continue  # one finding for overlapping matches
-                if self._negated(doc, start):
+                if cancelled(self.rule, doc, start) or _in_compound(doc, start, end):
                     continue
                 taken.append((start, end))
                 span = doc[start:end]
                 yield Hit(index, span.start_char, span.end_char, values={"match": span.text})
 
-    def _negated(self, doc: Any, start: int) -> bool:
-        if not self.negations:
-            return False
-        first = max(doc[start].sent.start, start - self.rule.unless_window)
-        return any(token.lower_ in self.negations for token in doc[first:start])
-
 
 def _is_whole_block(doc: Any, start: int, end: int) -> bool:
     """Nothing but punctuation and white space outside the match."""
     return all(t.is_punct or t.is_space for t in (*doc[:start], *doc[end:]))
+
+
+def _in_compound(doc: Any, start: int, end: int) -> bool:
+    """Part of a hyphenated word ("MT-TK" is a gene, not the placeholder TK)."""
+    before = doc[start - 1] if start else None
+    after = doc[end] if end < len(doc) else None
+    return (before is not None and before.text == "-" and not before.whitespace_) or (
+        after is not None and after.text == "-" and not doc[end - 1].whitespace_
+    )

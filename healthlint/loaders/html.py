@@ -163,7 +163,7 @@ class _Extractor(HTMLParser):
         if tag in SKIPPED:
             self._skip += 1
             if tag == "code":
-                self._builder.separator(self.base + self._offset())
+                self._builder.placeholder(self.base + self._offset(), 0)
         if is_chrome:
             self._chrome += 1
         if tag == "title":

@@ -121,8 +121,8 @@ class _InlineWalker:
             elif kind == "code_inline":
                 at = self._find(child.markup)
                 close = self.source.find(child.markup, at + len(child.markup), self.limit)
-                b.separator(at)
                 self.pos = close + len(child.markup) if close != -1 else at + len(child.markup)
+                b.placeholder(at, self.pos - at)
             elif kind == "link_open":
                 self._open_link(child)
             elif kind == "link_close":
