@@ -52,12 +52,22 @@ def _parser() -> argparse.ArgumentParser:
         help="use this configuration file instead of searching beside each file",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--pack",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra rule pack (YAML); may be given more than once",
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--pack", type=Path, action="append", default=[], metavar="FILE")
 
     explain = commands.add_parser("explain", help="what a rule checks and why")
     explain.add_argument("rule", metavar="NAME-or-CODE")
+    explain.add_argument("--pack", type=Path, action="append", default=[], metavar="FILE")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
     schema.add_argument("--config", action="store_true", help="the configuration's schema instead")
@@ -73,7 +83,7 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .config import Settings, find_config, load_config_file
-    from .engine import DEFAULT_FAIL_ON, discover, lint_files
+    from .engine import DEFAULT_FAIL_ON, _linter, discover, lint_files
     from .findings import Report, Severity
     from .formatters import FORMATTERS
 
@@ -93,7 +103,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     missing = [p for p in args.paths if not Path(p).exists()]
     paths = [p for p in args.paths if Path(p).exists()]
-    files, findings, errors = lint_files(discover(paths), settings_for)
+    packs = tuple(path.resolve() for path in args.pack)
+    if packs:
+        _linter(Settings(), packs)  # a broken pack stops the run before any file is read
+    files, findings, errors = lint_files(discover(paths), settings_for, packs)
     report = Report.build(__version__, files, findings, errors)
     FORMATTERS[args.format](report, out, _use_color(args.color, out))
     for path in missing:
@@ -112,9 +125,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
-    from .rulepack import builtin_rules
+    from .rulepack import load_rules
 
-    rules = sorted(builtin_rules(), key=lambda rule: rule.code)
+    rules = sorted(load_rules(tuple(args.pack)), key=lambda rule: rule.code)
     if args.format == "json":
         rows = [
             {
@@ -138,10 +151,10 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .rulepack import builtin_rules
+    from .rulepack import load_rules
 
     wanted = args.rule.strip()
-    for rule in builtin_rules():
+    for rule in load_rules(tuple(args.pack)):
         if wanted in (rule.name, rule.code) or wanted.upper() == rule.code:
             out.write(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n\n")
             out.write(f"What it does\n  {rule.summary}\n\n")

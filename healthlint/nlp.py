@@ -21,6 +21,9 @@ MARKER_INFIXES = (
     r"(?<=[a-z])\.(?=\[\^?\w|\^\d)",
 )
 
+# Superscript digits ("patients¹²") come off one at a time, each a marker token.
+MARKER_SUFFIX = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]"
+
 
 def _marker_end(doc: Doc, i: int) -> int:
     """End of the footnote marker starting at token ``i`` ("[", "^2", "]" or "^", "3"), or ``i``."""
@@ -55,6 +58,8 @@ def get_nlp() -> Language:
     nlp = spacy.blank("en")
     infixes = [*nlp.Defaults.infixes, *MARKER_INFIXES]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    suffixes = [*nlp.Defaults.suffixes, MARKER_SUFFIX]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("healthlint_markers")
     return nlp

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from .errors import ConfigError
 from .findings import Severity
@@ -43,6 +50,13 @@ class RuleBase(BaseModel):
     summary: str = Field(description="What it does, in one sentence.")
     rationale: str = Field(description="Why it matters, naming the standard behind it.")
     examples: Examples
+
+    # The pack file the rule came from, for error messages.
+    _source: Path | None = PrivateAttr(default=None)
+
+    @property
+    def where(self) -> str:
+        return f"{self._source}: rule {self.name}" if self._source else f"rule {self.name}"
 
 
 Pattern = str | list[dict[str, Any]]
@@ -197,12 +211,22 @@ def load_pack(path: Path) -> RulePack:
             f"{path}{line}: not valid YAML: {getattr(error, 'problem', error)}"
         ) from None
     try:
-        return RulePack.model_validate(raw)
+        pack = RulePack.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
+        if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            first["loc"] = (*first["loc"], "kind")  # an unknown or missing kind
         line = _line_of(path.read_text(encoding="utf-8"), first["loc"])
         where = f"{path}:{line}" if line else str(path)
         raise ConfigError(f"{where}: {_location(first, raw)}: {first['msg']}") from None
+    for rule in pack.rules:
+        rule._source = path
+        # A pack's own word list sits beside it; the built-in ones are under rules/.
+        if isinstance(rule, SubstitutionRule) and rule.lexicon:
+            beside = path.parent / rule.lexicon
+            if beside.is_file():
+                rule.lexicon = str(beside.resolve())
+    return pack
 
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:

@@ -14,6 +14,7 @@ class RepeatedWordData(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     allowed: list[str]
+    phrase_starts: list[str]
 
 
 @register("repeated_word")
@@ -23,17 +24,19 @@ class RepeatedWord(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.allowed = frozenset(word.lower() for word in self.data.allowed)
+        self.phrase_starts = frozenset(word.lower() for word in self.data.phrase_starts)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         # Blocks are tokenized apart, so a heading and the paragraph after it never pair up.
         for index, _, doc in parsed.blocks():
-            for first, second in zip(doc, doc[1:], strict=False):
+            for first, second, third in zip(doc, doc[1:], [*doc[2:], None], strict=False):
                 if (
                     first.is_alpha
                     and first.lower_ == second.lower_
                     and first.whitespace_
                     and first.lower_ not in self.allowed
                     and not second.is_title  # "Stages of Gout Gout can": a title run into text
+                    and (third is None or third.lower_ not in self.phrase_starts)
                 ):
                     yield Hit(
                         index,

@@ -26,7 +26,7 @@ class StaleReviewDate(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.keys = [key.lower() for key in self.data.metadata_keys]
-        self.labels = list(self.hub.add(self.rule.name, self.data.labels).values())
+        self.labels = list(self.add_patterns(self.data.labels).values())
         self.max_age_years = self.settings.review_max_age_years
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:

@@ -58,9 +58,8 @@ class UnsourcedStatistic(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         data: StatisticData = self.data
-        name = self.rule.name
-        self.claims = self.hub.add(f"{name}#claim", data.claims)  # label -> key
-        self.sources = list(self.hub.add(f"{name}#source", data.sources).values())
+        self.claims = self.add_patterns(data.claims, "claim")  # label -> key
+        self.sources = list(self.add_patterns(data.sources, "source").values())
         self.concentration = frozenset(data.concentration_words)
         self.dosage_forms = frozenset(data.dosage_forms)
         self.not_claims_after = self.concentration | frozenset(data.notation_words)

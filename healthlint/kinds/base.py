@@ -53,18 +53,23 @@ class PatternHub:
     Patterns follow spaCy's convention: a string is a phrase (matched on lower case, through a
     PhraseMatcher), a list is a token pattern (through a Matcher, validated when added). A pattern
     list that another rule already added is matched once and shared.
+
+    A Matcher's cost grows with its pattern count on every token, so token patterns are grouped by
+    the words that can start them: a group runs only on blocks that contain one of its words.
     """
 
     def __init__(self, nlp: Language) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
-        self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._groups: dict[frozenset[str] | None, Any] = {}  # start words -> Matcher
         self._keys_by_content: dict[str, str] = {}
 
-    def add(self, owner: str, patterns: PatternSet) -> dict[str, str]:
-        """Adds each label's patterns; returns label -> key under which matches come back."""
+    def add(self, owner: str, patterns: PatternSet, where: str = "") -> dict[str, str]:
+        """Adds each label's patterns; returns label -> key under which matches come back.
+
+        ``where`` names the rule in errors (its pack file and name)."""
         keys = {}
         for label, entries in patterns.items():
             content = json.dumps(entries, sort_keys=True)
@@ -73,33 +78,61 @@ class PatternHub:
                 continue
             key = self._keys_by_content[content] = keys[label] = f"{owner}:{label}"
             phrases = [entry for entry in entries if isinstance(entry, str)]
-            tokens = [entry for entry in entries if not isinstance(entry, str)]
             if phrases:
                 self.phrases.add(key, list(self.nlp.tokenizer.pipe(phrases)))
-            if tokens:
-                self._add_tokens(owner, label, key, tokens)
+            for entry in entries:
+                if not isinstance(entry, str):
+                    self._add_tokens(where or f"rule {owner.split('#')[0]}", label, key, entry)
         return keys
 
-    def _add_tokens(self, owner: str, label: str, key: str, tokens: list[Any]) -> None:
+    def _add_tokens(self, where: str, label: str, key: str, pattern: list[Any]) -> None:
+        from spacy.matcher import Matcher
+
+        group = _start_words(pattern)
+        if group not in self._groups:
+            self._groups[group] = Matcher(self.nlp.vocab, validate=True)
         try:
-            self.matcher.add(key, tokens)
+            self._groups[group].add(key, [pattern])
         except ValueError as error:  # spaCy's MatchPatternError
             lines = str(error).splitlines()
             detail = next((ln.strip("- ") for ln in lines if ln.startswith("- [")), lines[0])
             raise ConfigError(
-                f"rule {owner.split('#')[0]}: field {label}: invalid spaCy token pattern: {detail}"
+                f"{where}: field {label}: invalid spaCy token pattern: {detail}"
             ) from None
 
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        words = {token.lower_ for token in doc}
+        if any(token.like_num for token in doc):
+            words.add(_NUMBER)
         found: dict[str, list[tuple[int, int]]] = {}
         strings = self.nlp.vocab.strings
-        for matcher in (self.matcher, self.phrases):
+        matchers = [m for group, m in self._groups.items() if group is None or group & words]
+        for matcher in (*matchers, self.phrases):
             if len(matcher):
                 for match_id, start, end in matcher(doc):
                     found.setdefault(strings[match_id], []).append((start, end))
         for spans in found.values():
             spans.sort(key=lambda span: (span[0], -span[1]))
         return found
+
+
+_NUMBER = "#number"  # stands for any token like a number in a group's start words
+
+
+def _start_words(pattern: list[Any]) -> frozenset[str] | None:
+    """Lower-case words one of which must start a match, or None when any token may start one."""
+    first = pattern[0]
+    if first.get("OP") in ("?", "*") or not first:
+        return None
+    if first.get("LIKE_NUM") is True and len(first) == 1:
+        return frozenset({_NUMBER})
+    for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = first.get(attr)
+        if isinstance(value, str):
+            return frozenset({value.lower()})
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return frozenset(str(word).lower() for word in value["IN"])
+    return None
 
 
 class ParsedArticle:
@@ -162,6 +195,11 @@ class Runner:
         self.nlp = compiler.nlp
         self.hub = compiler.hub
         self.settings = compiler.settings
+
+    def add_patterns(self, patterns: PatternSet, part: str = "") -> dict[str, str]:
+        """Adds this rule's patterns to the shared hub; returns label -> match key."""
+        owner = f"{self.rule.name}#{part}" if part else self.rule.name
+        return self.hub.add(owner, patterns, self.rule.where)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         raise NotImplementedError

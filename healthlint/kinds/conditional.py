@@ -12,8 +12,8 @@ class ConditionalRunner(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         rule = self.rule
-        self.triggers = list(self.hub.add(f"{rule.name}#trigger", rule.trigger).values())
-        self.evidence = list(self.hub.add(f"{rule.name}#evidence", rule.evidence).values())
+        self.triggers = list(self.add_patterns(rule.trigger, "trigger").values())
+        self.evidence = list(self.add_patterns(rule.evidence, "evidence").values())
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         sentences = parsed.prose_sentences()

@@ -12,8 +12,8 @@ class MatchRunner(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         rule = self.rule
-        self.anywhere = list(self.hub.add(rule.name, rule.patterns).values())
-        self.whole_block = list(self.hub.add(f"{rule.name}#block", rule.block_patterns).values())
+        self.anywhere = list(self.add_patterns(rule.patterns).values())
+        self.whole_block = list(self.add_patterns(rule.block_patterns, "block").values())
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         for index, _, doc in parsed.blocks():

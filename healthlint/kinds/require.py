@@ -17,8 +17,8 @@ class RequireRunner(Runner):
             extra = list(getattr(self.settings, rule.settings_phrases))
             if extra:
                 patterns["configured"] = extra
-        self.satisfied_by = list(self.hub.add(rule.name, patterns).values())
-        self.when = list(self.hub.add(f"{rule.name}#when", rule.when or {}).values())
+        self.satisfied_by = list(self.add_patterns(patterns).values())
+        self.when = list(self.add_patterns(rule.when or {}, "when").values())
         self.headings = {text.lower() for text in rule.headings}
         self.metadata_keys = {key.lower() for key in rule.metadata_keys}
 

@@ -1,0 +1,103 @@
+"""A publisher's own rule pack, given with --pack: house style without Python."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from healthlint.cli import main
+
+HOUSE = """\
+rules:
+  - code: HL901
+    name: house-brand-name
+    kind: substitution
+    severity: warning
+    message: "House style: write \\"{suggestion}\\", not \\"{match}\\""
+    summary: Our brand is written one way.
+    rationale: Accuracy of names; house style.
+    lexicon: brand.txt
+    examples:
+      fail: ["Visit Healthco today."]
+      pass: ["Visit HealthCo today."]
+  - code: HL902
+    name: house-no-superfood
+    kind: match
+    severity: error
+    message: "House style: avoid \\"{match}\\""
+    summary: We do not call foods superfoods.
+    rationale: FTC guidance on health claims.
+    patterns:
+      superfood: ["superfood", "superfoods"]
+    examples:
+      fail: ["Kale is a superfood."]
+      pass: ["Kale is a leafy vegetable."]
+"""
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
+
+
+def write_pack(folder: Path, text: str = HOUSE) -> Path:
+    (folder / "brand.txt").write_text("# our brand\nhealthco->HealthCo\n", encoding="utf-8")
+    pack = folder / "house.yaml"
+    pack.write_text(text, encoding="utf-8")
+    return pack
+
+
+def test_pack_rules_run_beside_the_builtin_ones(tmp_path: Path, article_dir: Path) -> None:
+    pack = write_pack(tmp_path)
+    article = article_dir / "kale.md"
+    article.write_text("# Kale\n\nKale is a superfood from Healthco farms.\n", encoding="utf-8")
+    code, out, _ = run(
+        "check",
+        "--format",
+        "json",
+        "--pack",
+        str(pack),
+        "--select",
+        "house-brand-name,house-no-superfood",
+        str(article_dir),
+    )
+    findings = json.loads(out)["findings"]
+    assert [(f["rule"], f["line"], f["column"], f.get("suggestion")) for f in findings] == [
+        ("house-no-superfood", 3, 11, None),
+        ("house-brand-name", 3, 26, "HealthCo"),
+    ]
+    assert code == 1
+
+
+def test_pack_rules_are_listed_and_explained(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path)
+    code, out, _ = run("rules", "--pack", str(pack), "--format", "json")
+    assert code == 0
+    assert {"house-brand-name", "house-no-superfood"} <= {r["name"] for r in json.loads(out)}
+    code, out, _ = run("explain", "HL902", "--pack", str(pack))
+    assert code == 0 and out.startswith("HL902 house-no-superfood (default severity: error)")
+
+
+def test_broken_pack_is_one_line_naming_file_line_rule_and_field(
+    tmp_path: Path, article_dir: Path
+) -> None:
+    pack = write_pack(tmp_path, HOUSE.replace("kind: match", "kind: regex"))
+    (article_dir / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, out, err = run("check", "--pack", str(pack), str(article_dir))
+    line = HOUSE.splitlines().index("    kind: match") + 1
+    assert (code, out) == (2, "")
+    assert err.startswith(f"healthlint: {pack}:{line}: rule house-no-superfood, field kind: ")
+    assert err.count("\n") == 1
+
+
+def test_invalid_token_pattern_names_rule_and_field(tmp_path: Path, article_dir: Path) -> None:
+    bad = HOUSE.replace('superfood: ["superfood", "superfoods"]', "superfood: [[{LOWR: kale}]]")
+    pack = write_pack(tmp_path, bad)
+    (article_dir / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, _, err = run("check", "--pack", str(pack), str(article_dir))
+    assert code == 2
+    assert err == (
+        f"healthlint: {pack}: rule house-no-superfood: field superfood: invalid spaCy token "
+        "pattern: [pattern -> 0 -> LOWR] Extra inputs are not permitted\n"
+    )
