@@ -91,6 +91,11 @@ class MatchRule(TriggerFilters, RuleBase):
 
     kind: Literal["match"]
     patterns: PatternSet = Field(default_factory=dict, description="Anywhere: " + _PATTERNS)
+    first_token_only: list[str] = Field(
+        default_factory=list,
+        description="Labels whose patterns end in context words: a finding covers only the "
+        "first token ('cures' in 'cures diabetes').",
+    )
     block_patterns: PatternSet = Field(
         default_factory=dict,
         description="Only when the match is the whole block (punctuation aside): " + _PATTERNS,

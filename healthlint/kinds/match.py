@@ -12,13 +12,19 @@ class MatchRunner(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         rule = self.rule
-        self.anywhere = list(self.add_patterns(rule.patterns).values())
+        anywhere = self.add_patterns(rule.patterns)
+        self.anywhere = list(anywhere.values())
+        self.first_token_only = {anywhere[label] for label in rule.first_token_only}
         self.whole_block = list(self.add_patterns(rule.block_patterns, "block").values())
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         for index, _, doc in parsed.blocks():
             taken: list[tuple[int, int]] = []
-            candidates = [m for key in self.anywhere for m in parsed.matches(index, key)]
+            candidates = [
+                (start, start + 1 if key in self.first_token_only else end)
+                for key in self.anywhere
+                for start, end in parsed.matches(index, key)
+            ]
             candidates += [
                 m
                 for key in self.whole_block
