@@ -85,7 +85,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .config import Settings, find_config, load_config_file
     from .engine import DEFAULT_FAIL_ON, _linter, discover, lint_files
     from .findings import Report, Severity
-    from .formatters import FORMATTERS
+    from .formatters import FORMATTERS, OutputOptions
+    from .rulepack import load_rules
 
     overrides = {"select": args.select, "ignore": args.ignore}
     fixed: Settings | None = None
@@ -108,7 +109,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _linter(Settings(), packs)  # a broken pack stops the run before any file is read
     files, findings, errors = lint_files(discover(paths), settings_for, packs)
     report = Report.build(__version__, files, findings, errors)
-    FORMATTERS[args.format](report, out, _use_color(args.color, out))
+    options = OutputOptions(_use_color(args.color, out), load_rules(packs))
+    FORMATTERS[args.format](report, out, options)
     for path in missing:
         err.write(f"healthlint: {path}: no such file or directory\n")
     if errors or missing:

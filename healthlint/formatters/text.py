@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..findings import Report, Severity
+
+if TYPE_CHECKING:
+    from . import OutputOptions
 
 _COLORS = {Severity.error: "\033[31m", Severity.warning: "\033[33m", Severity.info: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -14,7 +17,9 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def format_text(report: Report, out: TextIO, color: bool = False) -> None:
+def format_text(report: Report, out: TextIO, options: OutputOptions | None = None) -> None:
+    color = options.color if options is not None else False
+
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
