@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .suppressions import Directive
 
 Region = Literal["body", "chrome"]
 # What inline code becomes in the prose: punctuation to the tokenizer, never a word.
@@ -104,6 +107,7 @@ class Article:
     blocks: list[Block]
     metadata: dict[str, Any] = field(default_factory=dict)
     title: str | None = None
+    directives: list[Directive] = field(default_factory=list)  # inline suppressions
 
     @property
     def body_blocks(self) -> list[Block]:

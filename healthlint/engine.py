@@ -16,6 +16,7 @@ from .kinds.base import Compiler, Hit, ParsedArticle, PatternHub, Runner
 from .loaders import read_article
 from .nlp import get_nlp
 from .rulepack import Rule, load_rules
+from .suppressions import Suppressor
 
 DEFAULT_FAIL_ON = Severity.warning
 
@@ -51,7 +52,8 @@ class Linter:
         self.hub = PatternHub(nlp)
         compiler = Compiler(nlp, self.hub, self.settings)
         self.active: list[ActiveRule] = []
-        for rule in active_rules(load_rules(packs), self.settings):
+        self.catalogue = load_rules(packs)
+        for rule in active_rules(self.catalogue, self.settings):
             severity = self.settings.severity.get(rule.name) or self.settings.severity.get(
                 rule.code, rule.severity
             )
@@ -66,7 +68,28 @@ class Linter:
             for active in self.active
             for hit in active.runner.run(parsed)
         ]
+        if article.directives:
+            findings = self._apply_suppressions(article, locator, findings)
         return sorted(findings, key=Finding.sort_key)
+
+    def _apply_suppressions(
+        self, article: Article, locator: Locator, findings: list[Finding]
+    ) -> list[Finding]:
+        lines = [
+            (locator.position(d.start)[0], locator.position(max(d.end - 1, d.start))[0])
+            for d in article.directives
+        ]
+        suppressor = Suppressor(article.directives, lines)
+        kept = [f for f in findings if not suppressor.suppresses(f.rule, f.code, f.line)]
+        judges = [a for a in self.active if getattr(a.runner, "judges_suppressions", False)]
+        if judges:
+            active = {key for a in self.active for key in (a.rule.name, a.rule.code)}
+            catalogue = {key for rule in self.catalogue for key in (rule.name, rule.code)}
+            unused = [
+                (d.start, d.end, reason) for d, reason in suppressor.unused(catalogue, active)
+            ]
+            kept += [locator.finding(judges[0], hit) for hit in judges[0].runner.unused(unused)]
+        return kept
 
 
 class Locator:
@@ -82,7 +105,10 @@ class Locator:
 
     def finding(self, active: ActiveRule, hit: Hit) -> Finding:
         rule = active.rule
-        if hit.block is None:
+        if hit.source is not None:
+            line, column = self.position(hit.source[0])
+            end_line, end_column = self.position(hit.source[1])
+        elif hit.block is None:
             line, column, end_line, end_column = 1, 1, 1, 1
         else:
             block = self.article.blocks[hit.block]

@@ -39,6 +39,7 @@ class Hit:
     end: int = 0
     values: dict[str, str] = field(default_factory=dict)
     suggestion: str | None = None
+    source: tuple[int, int] | None = None  # a range of the source itself, not of a block
 
 
 @dataclass(frozen=True)

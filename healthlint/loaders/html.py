@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..article import Article, Block, ProseBuilder, line_starts
+from ..suppressions import Directive, parse_comment
 
 # Content that is never prose.
 SKIPPED = frozenset(
@@ -115,6 +116,7 @@ class _Extractor(HTMLParser):
         self.base = base
         self._line_starts = line_starts(source)
         self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
         self.metadata: dict[str, Any] = {}
         self.title: str | None = None
         self._builder = ProseBuilder()
@@ -229,7 +231,11 @@ class _Extractor(HTMLParser):
         self._reference(f"&#{name};")
 
     def handle_comment(self, data: str) -> None:
-        self._builder.separator(self.base + self._offset())
+        start = self.base + self._offset()
+        self._builder.separator(start)
+        directive = parse_comment(data, start, start + len(data) + 7)  # 7: "<!--" and "-->"
+        if directive is not None:
+            self.directives.append(directive)
 
     def _meta(self, attributes: dict[str, str | None]) -> None:
         key = attributes.get("name") or attributes.get("property") or attributes.get("itemprop")
@@ -257,5 +263,10 @@ def load_html(path: str, source: str) -> Article:
         title = next((b.text for b in extractor.blocks if b.kind == "heading"), None)
     metadata = dict(extractor.metadata)
     return Article(
-        path=path, source=source, blocks=extractor.blocks, metadata=metadata, title=title
+        path=path,
+        source=source,
+        blocks=extractor.blocks,
+        metadata=metadata,
+        title=title,
+        directives=extractor.directives,
     )

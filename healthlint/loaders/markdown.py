@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..article import Article, Block, ProseBuilder, line_starts
+from ..suppressions import Directive, parse_comment
 from .html import extract
 
 _CONTAINER_KIND = {
@@ -90,8 +91,9 @@ def _closing_bracket(source: str, at: int, limit: int) -> int:
 class _InlineWalker:
     """Turns one inline token's children into prose, locating each in the source."""
 
-    def __init__(self, source: str, start: int, limit: int) -> None:
+    def __init__(self, source: str, start: int, limit: int, directives: list[Directive]) -> None:
         self.source = source
+        self.directives = directives
         self.pos = start
         self.limit = limit
         self.builder = ProseBuilder()
@@ -173,6 +175,10 @@ class _InlineWalker:
             self._sup = None
         elif tag == "br" or content.startswith("<!--"):
             self.builder.separator(at)
+            if content.startswith("<!--"):
+                directive = parse_comment(content[4:-3], at, at + len(content))
+                if directive is not None:
+                    self.directives.append(directive)
 
 
 def _strip_autolink_children(children: list[Token]) -> list[Token]:
@@ -195,6 +201,7 @@ def load_markdown(path: str, source: str) -> Article:
     tokens = _parser().parse(source)
     starts = line_starts(source)
     blocks: list[Block] = []
+    directives: list[Directive] = []
     metadata: dict[str, Any] = {}
     containers: list[str] = []
     heading = False
@@ -218,13 +225,15 @@ def load_markdown(path: str, source: str) -> Article:
         elif kind == "html_block" and token.map:
             start = line_offset(token.map[0])
             end = line_offset(token.map[1])
-            blocks.extend(extract(source[start:end], start).blocks)
+            extracted = extract(source[start:end], start)
+            blocks.extend(extracted.blocks)
+            directives.extend(extracted.directives)
         elif kind == "inline" and token.map:
             start, limit = line_offset(token.map[0]), line_offset(token.map[1])
             key = (token.map[0], token.map[1])
             if row_cursor is not None and row_cursor[0] == key:
                 start = row_cursor[1]
-            walker = _InlineWalker(source, start, limit)
+            walker = _InlineWalker(source, start, limit, directives)
             builder = walker.walk(_strip_autolink_children(token.children or []))
             row_cursor = (key, walker.pos)
             block_kind = "heading" if heading else (containers[-1] if containers else "paragraph")
@@ -234,7 +243,14 @@ def load_markdown(path: str, source: str) -> Article:
     title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
     if title is None:
         title = next((b.text for b in blocks if b.is_heading), None)
-    return Article(path=path, source=source, blocks=blocks, metadata=metadata, title=title)
+    return Article(
+        path=path,
+        source=source,
+        blocks=blocks,
+        metadata=metadata,
+        title=title,
+        directives=directives,
+    )
 
 
 def _front_matter(content: str) -> dict[str, Any]:
