@@ -57,7 +57,8 @@ class Suppressor:
 
     def __post_init__(self) -> None:
         self._ranges: list[tuple[Directive, int, float]] = []
-        for index, (directive, (first, last)) in enumerate(zip(self.directives, self.lines, strict=True)):
+        pairs = zip(self.directives, self.lines, strict=True)
+        for index, (directive, (first, last)) in enumerate(pairs):
             if directive.kind == "disable-file":
                 self._ranges.append((directive, 1, float("inf")))
             elif directive.kind == "disable-next-line":
@@ -67,8 +68,10 @@ class Suppressor:
 
     def _enabled_again(self, index: int) -> float:
         disable = self.directives[index]
-        for later, (first, _) in zip(self.directives[index + 1 :], self.lines[index + 1 :], strict=True):
-            closes = not later.rules or not disable.rules or set(later.rules) & set(disable.rules)
+        after = zip(self.directives[index + 1 :], self.lines[index + 1 :], strict=True)
+        for later, (first, _) in after:
+            shared = set(later.rules) & set(disable.rules)
+            closes = not later.rules or not disable.rules or shared
             if later.kind == "enable" and closes:
                 return first - 1
         return float("inf")
