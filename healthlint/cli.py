@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -38,7 +37,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or directories (default: the current directory)",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github", "auto"),
+        default="text",
+        help="auto: github under GitHub Actions, text elsewhere",
+    )
     check.add_argument("--select", type=_csv, help="only these rules (names, codes, prefixes)")
     check.add_argument("--ignore", type=_csv, help="skip these rules")
     check.add_argument(
@@ -52,6 +56,22 @@ def _parser() -> argparse.ArgumentParser:
         help="use this configuration file instead of searching beside each file",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        help="show only findings at or above this severity (the exit code still counts all)",
+    )
+    check.add_argument("--statistics", action="store_true", help="counts per rule, not findings")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument(
+        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
+    )
+    check.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE"
+    )
+    check.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
+    )
     check.add_argument(
         "--pack",
         type=Path,
@@ -75,55 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _use_color(choice: str, stream: TextIO) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return stream.isatty() and "NO_COLOR" not in os.environ
-
-
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .config import Settings, find_config, load_config_file
-    from .engine import DEFAULT_FAIL_ON, _linter, discover, lint_files
-    from .findings import Report, Severity
-    from .formatters import FORMATTERS, OutputOptions
-    from .rulepack import load_rules
+    from .check import run_check
 
-    overrides = {"select": args.select, "ignore": args.ignore}
-    fixed: Settings | None = None
-    if args.config is not None:
-        try:
-            fixed = load_config_file(args.config).merged(**overrides)
-        except ConfigError as error:
-            err.write(f"healthlint: {error}\n")
-            return EXIT_ERROR
-
-    def settings_for(path: Path) -> Settings:
-        if fixed is not None:
-            return fixed
-        return find_config(path.resolve().parent)[1].merged(**overrides)
-
-    missing = [p for p in args.paths if not Path(p).exists()]
-    paths = [p for p in args.paths if Path(p).exists()]
-    packs = tuple(path.resolve() for path in args.pack)
-    if packs:
-        _linter(Settings(), packs)  # a broken pack stops the run before any file is read
-    files, findings, errors = lint_files(discover(paths), settings_for, packs)
-    report = Report.build(__version__, files, findings, errors)
-    options = OutputOptions(_use_color(args.color, out), load_rules(packs))
-    FORMATTERS[args.format](report, out, options)
-    for path in missing:
-        err.write(f"healthlint: {path}: no such file or directory\n")
-    if errors or missing:
-        return EXIT_ERROR
-    if args.fail_on == "never":
-        return EXIT_OK
-    for finding in report.findings:
-        level = Severity(
-            args.fail_on or settings_for(Path(finding.path)).fail_on or DEFAULT_FAIL_ON
-        )
-        if finding.severity.rank >= level.rank:
-            return EXIT_FINDINGS
-    return EXIT_OK
+    return run_check(args, out, err)
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:

@@ -9,7 +9,7 @@ from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .errors import ConfigError
 from .findings import Severity
@@ -30,6 +30,13 @@ class Settings(BaseModel):
         description="Glob patterns of files not to lint when a folder is searched, relative to "
         "the configuration file's folder (e.g. examples/README.md, drafts/**). Files named on "
         "the command line are always linted.",
+    )
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Glob (relative to the configuration file's folder) -> rules to ignore there.",
+    )
+    packs: tuple[str, ...] = Field(
+        default=(), description="Extra rule packs (YAML), relative to the configuration file."
     )
     select: tuple[str, ...] = Field(
         default=(), description="Rules to run (names, codes or code prefixes); empty: all."
@@ -60,6 +67,13 @@ class Settings(BaseModel):
         default=None, description="The date stale-review-date compares with (default: today)."
     )
 
+    # The folder of the configuration file, against which globs and pack paths are resolved.
+    _root: Path | None = PrivateAttr(default=None)
+
+    @property
+    def root(self) -> Path | None:
+        return self._root
+
     def merged(self, **overrides: object) -> Settings:
         values = {key: value for key, value in overrides.items() if value not in (None, ())}
         return self.model_copy(update=values) if values else self
@@ -86,9 +100,17 @@ def _read(path: Path) -> Settings | None:
     else:
         prefix = ""
     try:
-        return Settings.model_validate(data)
+        settings = Settings.model_validate(data)
     except ValidationError as error:
         raise ConfigError(f"{path}: {prefix}{_first_error(error)}") from None
+    root = path.resolve().parent
+    for pack in settings.packs:
+        if not (root / pack).is_file():
+            raise ConfigError(f"{path}: key {prefix}packs: no rule pack at {pack}")
+    packs = tuple(str((root / pack).resolve()) for pack in settings.packs)
+    settings = settings.model_copy(update={"packs": packs})
+    settings._root = root
+    return settings
 
 
 @cache
@@ -119,5 +141,31 @@ def is_excluded(path: Path) -> bool:
         return False  # the broken configuration is reported when the file is linted
     if config is None or not settings.exclude:
         return False
-    relative = path.resolve().relative_to(config.parent).as_posix()
+    relative = _relative(path, config.parent)
     return any(fnmatch(relative, pattern) for pattern in settings.exclude)
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(root).as_posix() if root else path.as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def effective_settings(path: Path, fixed: Settings | None = None, **overrides: object) -> Settings:
+    """The settings for one file: its configuration, command-line overrides, per-file ignores."""
+    settings = fixed if fixed is not None else find_config(path.resolve().parent)[1]
+    root = settings.root
+    result = settings.merged(**overrides)
+    relative = _relative(path, root)
+    extra = [
+        rule
+        for pattern, rules in settings.per_file_ignores.items()
+        if fnmatch(relative, pattern)
+        for rule in rules
+    ]
+    if extra:
+        result = result.model_copy(update={"ignore": (*result.ignore, *extra)})
+    result._root = root
+    return result

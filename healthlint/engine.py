@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from pathlib import Path
 from .article import Article, line_starts
 from .config import Settings, is_excluded
 from .errors import ConfigError, HealthlintError
-from .findings import FileError, Finding, Severity
+from .findings import FileError, Finding, Fix, Severity
 from .kinds import build_runner
 from .kinds.base import Compiler, Hit, ParsedArticle, PatternHub, Runner
 from .loaders import read_article
@@ -106,15 +107,13 @@ class Locator:
     def finding(self, active: ActiveRule, hit: Hit) -> Finding:
         rule = active.rule
         if hit.source is not None:
-            line, column = self.position(hit.source[0])
-            end_line, end_column = self.position(hit.source[1])
+            start, end = hit.source
         elif hit.block is None:
-            line, column, end_line, end_column = 1, 1, 1, 1
+            start = end = 0
         else:
-            block = self.article.blocks[hit.block]
-            start, end = block.offsets.span(hit.start, hit.end)
-            line, column = self.position(start)
-            end_line, end_column = self.position(end)
+            start, end = self.article.blocks[hit.block].offsets.span(hit.start, hit.end)
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
         return Finding(
             path=self.article.path,
             line=line,
@@ -126,7 +125,24 @@ class Locator:
             severity=active.severity,
             message=rule.message.format_map(_Values(hit.values)),
             suggestion=hit.suggestion,
+            fix=Fix(replacement=hit.fix) if hit.fix is not None else None,
+            fingerprint=self.fingerprint(
+                rule.name, start, end, document=hit.block is None and hit.source is None
+            ),
         )
+
+    def fingerprint(self, rule: str, start: int, end: int, document: bool) -> str:
+        """The rule, the flagged text and its lines' text, white space folded: no positions."""
+        if document:
+            text = context = ""
+        else:
+            source = self.article.source
+            first = self.line_starts[self.position(start)[0] - 1]
+            last = source.find("\n", end)
+            text = " ".join(source[start:end].split())
+            context = " ".join(source[first : last if last != -1 else len(source)].split())
+        digest = hashlib.sha256(f"{rule}\0{text}\0{context}".encode())
+        return digest.hexdigest()[:20]
 
 
 class _Values(dict[str, str]):
@@ -181,7 +197,8 @@ def _linter(settings: Settings, packs: tuple[Path, ...]) -> Linter:
 
 def lint_file(path: Path, settings: Settings, packs: tuple[Path, ...] = ()) -> list[Finding]:
     """Raises InputError when the file cannot be read as an article."""
-    return _linter(settings, packs).lint_article(read_article(path))
+    all_packs = packs + tuple(Path(pack) for pack in settings.packs)
+    return _linter(settings, all_packs).lint_article(read_article(path))
 
 
 def lint_files(

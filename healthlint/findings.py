@@ -20,6 +20,12 @@ class Severity(StrEnum):
 _RANK = {Severity.info: 1, Severity.warning: 2, Severity.error: 3}
 
 
+class Fix(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    replacement: str
+
+
 class Finding(BaseModel):
     """One problem at one place in one source file."""
 
@@ -37,6 +43,15 @@ class Finding(BaseModel):
     severity: Severity
     message: str
     suggestion: str | None = Field(default=None, description="A likely correction, if any.")
+    fix: Fix | None = Field(
+        default=None,
+        description="A safe fix: replace the finding's range with this text (--fix applies it).",
+    )
+    fingerprint: str = Field(
+        default="",
+        description="A hash of the rule, the flagged text and its line's text, without line "
+        "numbers: it survives edits elsewhere in the article (used by baselines and SARIF).",
+    )
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

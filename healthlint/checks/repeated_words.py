@@ -44,4 +44,5 @@ class RepeatedWord(Runner):
                         second.idx + len(second.text),
                         values={"match": f"{first.text} {second.text}", "word": first.text},
                         suggestion=first.text,
+                        fix=first.text,
                     )

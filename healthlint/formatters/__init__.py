@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from ..findings import Report
+from .github import format_github
 from .json import format_json
+from .sarif import format_sarif
 from .text import format_text
 
 
@@ -22,4 +24,6 @@ Formatter = Callable[[Report, TextIO, OutputOptions], None]
 FORMATTERS: dict[str, Formatter] = {
     "text": format_text,
     "json": format_json,
+    "sarif": format_sarif,
+    "github": format_github,
 }

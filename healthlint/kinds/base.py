@@ -40,6 +40,7 @@ class Hit:
     values: dict[str, str] = field(default_factory=dict)
     suggestion: str | None = None
     source: tuple[int, int] | None = None  # a range of the source itself, not of a block
+    fix: str | None = None  # safe replacement text for the range
 
 
 @dataclass(frozen=True)

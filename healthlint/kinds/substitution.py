@@ -38,4 +38,5 @@ class SubstitutionRunner(Runner):
                     end=token.idx + len(token.text),
                     values={"match": token.text, "suggestion": suggestion},
                     suggestion=suggestion,
+                    fix=suggestion,
                 )

@@ -1,0 +1,160 @@
+"""``--format sarif``: one SARIF 2.1.0 log, for code-scanning dashboards (GitHub, Azure DevOps).
+
+Columns are counted in Unicode code points, as in every other format, and the run says so
+(``columnKind``). Relative paths are resolved against ``%SRCROOT%``, the working directory. Each
+result carries a partial fingerprint built from its rule, its file and its message but not its
+position, so that a finding keeps its identity when lines are added or removed above it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from ..findings import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from . import OutputOptions
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "healthlint/v1"
+
+LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+
+def normalised_path(path: str) -> str:
+    """The path with forward slashes and without ``.`` segments or doubled separators."""
+    return posixpath.normpath(path.replace("\\", "/"))
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A relative path as a URI reference under %SRCROOT%; an absolute one as a file: URI."""
+    native = Path(path)
+    if native.is_absolute():
+        return {"uri": native.as_uri()}
+    return {"uri": quote(normalised_path(path), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _directory_uri(directory: Path) -> str:
+    uri = directory.as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def fingerprint(code: str, path: str, content: str, occurrence: int = 1) -> str:
+    """sha256 (first 32 hex digits) of rule, normalised path and the finding's own fingerprint
+    (its flagged text and that line's text); no line or column.
+
+    ``occurrence`` tells apart identical findings in one file (the same sentence twice): the
+    second and later ones fold their ordinal into the hash, so each result keeps its own identity.
+    """
+    parts = [code, normalised_path(path), content]
+    if occurrence > 1:
+        parts.append(str(occurrence))
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _fence(text: str) -> str:
+    """A backtick fence longer than any run of backticks in ``text``."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def _help(rule: Any) -> dict[str, str]:
+    failing = rule.examples.failing[0].strip()
+    passing = rule.examples.passing[0].strip()
+    text = f"{rule.summary}\n\n{rule.rationale}\n\nFlagged:\n{failing}\n\nNot flagged:\n{passing}"
+    markdown = (
+        f"{rule.summary}\n\n{rule.rationale}\n\n"
+        f"**Flagged:**\n\n{_fence(failing)}text\n{failing}\n{_fence(failing)}\n\n"
+        f"**Not flagged:**\n\n{_fence(passing)}text\n{passing}\n{_fence(passing)}"
+    )
+    return {"text": text, "markdown": markdown}
+
+
+def _descriptor(rule: Any) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": _help(rule),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": ["health", rule.kind]},
+    }
+
+
+def _result(finding: Finding, rule_index: dict[str, int], occurrence: int) -> dict[str, Any]:
+    result: dict[str, Any] = {"ruleId": finding.code}
+    if finding.code in rule_index:
+        result["ruleIndex"] = rule_index[finding.code]
+    result["level"] = LEVELS[finding.severity]
+    result["message"] = {"text": finding.message}
+    result["locations"] = [
+        {
+            "physicalLocation": {
+                "artifactLocation": artifact_location(finding.path),
+                "region": {
+                    "startLine": finding.line,
+                    "startColumn": finding.column,
+                    "endLine": finding.end_line,
+                    "endColumn": finding.end_column,
+                },
+            }
+        }
+    ]
+    result["partialFingerprints"] = {
+        FINGERPRINT_KEY: fingerprint(finding.code, finding.path, finding.fingerprint, occurrence)
+    }
+    if finding.suggestion is not None:
+        result["properties"] = {"suggestion": finding.suggestion}
+    return result
+
+
+def build_sarif(report: Report, options: OutputOptions | None = None) -> dict[str, Any]:
+    rules = sorted(options.rules if options is not None else (), key=lambda rule: rule.code)
+    rule_index = {rule.code: index for index, rule in enumerate(rules)}
+    seen: Counter[tuple[str, str, str]] = Counter()
+    results = []
+    for finding in report.findings:
+        key = (finding.code, normalised_path(finding.path), finding.message)
+        seen[key] += 1
+        results.append(_result(finding, rule_index, seen[key]))
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": error.message},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": artifact_location(error.path)}}
+            ],
+        }
+        for error in report.errors
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    run = {
+        "tool": {
+            "driver": {
+                "name": "healthlint",
+                "version": report.version,
+                "rules": [_descriptor(rule) for rule in rules],
+            }
+        },
+        "invocations": [invocation],
+        "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(Path.cwd())}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def format_sarif(report: Report, out: TextIO, options: OutputOptions | None = None) -> None:
+    out.write(json.dumps(build_sarif(report, options), indent=2, ensure_ascii=False))
+    out.write("\n")
