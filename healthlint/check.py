@@ -15,6 +15,7 @@ from typing import TextIO
 
 from . import __version__
 from .baseline import load_baseline, new_findings, write_baseline
+from .cache import CACHE_DIR_NAME, ResultCache
 from .config import Settings, effective_settings, load_config_file
 from .engine import DEFAULT_FAIL_ON, _linter, discover, lint_files
 from .errors import ConfigError, HealthlintError
@@ -42,10 +43,15 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     paths = list(discover(p for p in args.paths if Path(p).exists()))
     packs = tuple(path.resolve() for path in args.pack)
-    _linter(Settings(), packs)  # a broken pack stops the run before any file is read
+    if packs:
+        _linter(Settings(), packs)  # a broken pack stops the run before any file is read
     baseline = load_baseline(args.baseline) if args.baseline else None
+    cache = None if args.no_cache else ResultCache(args.cache_dir or Path(CACHE_DIR_NAME))
+    workers = args.jobs or os.cpu_count() or 1
 
-    files, findings, errors = lint_files(_progress(paths, err), settings_for, packs)
+    files, findings, errors = lint_files(
+        _progress(paths, err), settings_for, packs, workers=workers, cache=cache
+    )
     if args.diff:
         return _show_diff(findings, out)
     if args.fix:

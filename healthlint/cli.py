@@ -73,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
     )
     check.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="worker processes (default: the CPU count)"
+    )
+    check.add_argument("--no-cache", action="store_true", help="lint every file afresh")
+    check.add_argument(
+        "--cache-dir", type=Path, metavar="DIR", help="where results are cached (.healthlint_cache)"
+    )
+    check.add_argument(
         "--pack",
         type=Path,
         action="append",

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article, line_starts
+from .cache import ResultCache
 from .config import Settings, is_excluded
 from .errors import ConfigError, HealthlintError
 from .findings import FileError, Finding, Fix, Severity
 from .kinds import build_runner
 from .kinds.base import Compiler, Hit, ParsedArticle, PatternHub, Runner
-from .loaders import read_article
+from .loaders import read_article, read_bytes
 from .nlp import get_nlp
 from .rulepack import Rule, load_rules
 from .suppressions import Suppressor
@@ -201,24 +202,92 @@ def lint_file(path: Path, settings: Settings, packs: tuple[Path, ...] = ()) -> l
     return _linter(settings, all_packs).lint_article(read_article(path))
 
 
+Job = tuple[Path, Settings, "str | None"]  # a file, its settings, its cache key
+Outcome = tuple[list[Finding], "tuple[bool, str] | None"]  # findings, or (is_config, error)
+
+
+def _lint_one(path: Path, settings: Settings, packs: tuple[Path, ...]) -> Outcome:
+    try:
+        return lint_file(path, settings, packs), None
+    except ConfigError as error:
+        return [], (True, str(error))
+    except HealthlintError as error:
+        return [], (False, str(error))
+
+
+def _lint_job(job: tuple[Path, Settings, tuple[Path, ...]]) -> Outcome:
+    return _lint_one(*job)
+
+
+# Below this many files per worker, starting workers costs more than it saves.
+FILES_PER_WORKER = 4
+
+
+def _outcomes(jobs: list[Job], packs: tuple[Path, ...], workers: int) -> Iterator[Outcome]:
+    """Lints the jobs in order, in worker processes when there are enough of them."""
+    if workers <= 1 or len(jobs) < workers * FILES_PER_WORKER:
+        for path, settings, _ in jobs:
+            yield _lint_one(path, settings, packs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    # Build the pipeline and matchers before forking, so that every worker starts with them.
+    path, settings, _ = jobs[0]
+    _linter(settings, packs + tuple(Path(p) for p in settings.packs))
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        tasks = ((p, s, packs) for p, s, _ in jobs)
+        yield from pool.map(_lint_job, tasks, chunksize=chunk)
+
+
 def lint_files(
-    paths: Iterable[Path], settings_for: object, packs: tuple[Path, ...] = ()
+    paths: Iterable[Path],
+    settings_for: object,
+    packs: tuple[Path, ...] = (),
+    workers: int = 1,
+    cache: ResultCache | None = None,
 ) -> tuple[int, list[Finding], list[FileError]]:
-    """Lint every file; a file that fails becomes a FileError and the others go on."""
+    """Lint every file; a file that fails becomes a FileError and the others go on.
+
+    Results come back in the order of ``paths`` whatever the number of workers.
+    """
     findings: list[Finding] = []
     errors: list[FileError] = []
     config_errors: set[str] = set()
     linted = 0
+
+    def failed(path: Path, is_config: bool, message: str) -> None:
+        # A broken configuration is reported once, not once per file that it governs.
+        if is_config and message in config_errors:
+            return
+        if is_config:
+            config_errors.add(message)
+        errors.append(FileError(path=str(path), message=message))
+
+    jobs: list[Job] = []
     for path in paths:
         try:
             settings = settings_for(path)  # type: ignore[operator]
-            findings.extend(lint_file(path, settings, packs))
-            linted += 1
+            key = None
+            if cache is not None:
+                key = cache.key(read_bytes(path), path.suffix, settings, packs)
+                cached = cache.get(key, str(path))
+                if cached is not None:
+                    findings.extend(cached)
+                    linted += 1
+                    continue
+            jobs.append((path, settings, key))
         except ConfigError as error:
-            # A broken configuration is reported once, not once per file that it governs.
-            if str(error) not in config_errors:
-                config_errors.add(str(error))
-                errors.append(FileError(path=str(path), message=str(error)))
+            failed(path, True, str(error))
         except HealthlintError as error:
-            errors.append(FileError(path=str(path), message=str(error)))
+            failed(path, False, str(error))
+    for (path, _, key), (result, error) in zip(jobs, _outcomes(jobs, packs, workers), strict=True):
+        if error is not None:
+            failed(path, *error)
+            continue
+        findings.extend(result)
+        linted += 1
+        if cache is not None and key is not None:
+            cache.put(key, result)
     return linted, findings, errors

@@ -53,13 +53,16 @@ def load_text_source(path: str, source: str) -> Article:
     return loader_for(path)(path, source)
 
 
-def read_article(path: str | Path) -> Article:
-    path = Path(path)
+def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
-    return loader_for(str(path))(str(path), decode(data))
+
+
+def read_article(path: str | Path) -> Article:
+    path = Path(path)
+    return loader_for(str(path))(str(path), decode(read_bytes(path)))

@@ -1,0 +1,99 @@
+"""Results cached per file, like ``.ruff_cache``: a run over unchanged articles reads them back
+without tokenizing anything (and without importing spaCy).
+
+The key covers everything a file's findings depend on: its bytes and suffix, the effective
+settings, the rule packs, the rule catalogue and lexicons, healthlint's own code and version, and
+the day when stale-review-date compares with today. Entries are written atomically (a temporary
+file, then a rename), so concurrent runs never read half a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from . import __version__
+from .config import Settings
+from .findings import Finding
+from .resources import rules_dir
+
+CACHE_DIR_NAME = ".healthlint_cache"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _tree_hash(folder: Path, pattern: str) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob(pattern)):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _installation_hash() -> str:
+    """healthlint's version, code and built-in rules: any change starts a fresh cache."""
+    parts = (__version__, _tree_hash(_PACKAGE, "*.py"), _tree_hash(rules_dir(), "*"))
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+@cache
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / __version__
+
+    def key(self, data: bytes, suffix: str, settings: Settings, packs: tuple[Path, ...]) -> str:
+        all_packs = sorted({*map(str, packs), *settings.packs})
+        today = "" if settings.today else dt.date.today().isoformat()
+        parts = [
+            _installation_hash(),
+            hashlib.sha256(data).hexdigest(),
+            suffix.lower(),
+            settings.model_dump_json(),
+            *(f"{p}:{_pack_hash(Path(p))}" for p in all_packs),
+            today,
+        ]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str) -> list[Finding] | None:
+        try:
+            rows = json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        try:
+            return [Finding.model_validate({**row, "path": path}) for row in rows]
+        except ValueError:
+            return None  # written by another version of the models: lint again
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        target = self._path(key)
+        rows = [f.model_dump(mode="json", exclude={"path"}) for f in findings]
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(rows, out)
+            os.replace(temporary, target)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _pack_hash(path: Path) -> str:
+    """A pack and the word lists beside it (a substitution rule may read one)."""
+    digest = hashlib.sha256(_file_hash(path).encode())
+    for sibling in sorted(path.parent.glob("*.txt")):
+        digest.update(_file_hash(sibling).encode())
+    return digest.hexdigest()
