@@ -50,16 +50,23 @@ def _markers_end_sentences(doc: Doc) -> Doc:
 
 @cache
 def get_nlp() -> Language:
-    import spacy
+    from spacy.lang.en import English
     from spacy.language import Language
 
     if "healthlint_markers" not in Language.factories:
         Language.component("healthlint_markers", func=_markers_end_sentences)
-    nlp = spacy.blank("en")
-    infixes = [*nlp.Defaults.infixes, *MARKER_INFIXES]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    suffixes = [*nlp.Defaults.suffixes, MARKER_SUFFIX]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+    # A language subclass, so the tokenizer is built once with our rules: setting them on a
+    # built tokenizer reloads its four thousand special cases each time (0.13 s at start-up).
+    class Defaults(English.Defaults):
+        infixes = [*English.Defaults.infixes, *MARKER_INFIXES]
+        suffixes = [*English.Defaults.suffixes, MARKER_SUFFIX]
+
+    class HealthEnglish(English):
+        lang = "en"
+
+    HealthEnglish.Defaults = Defaults
+    nlp = HealthEnglish()
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("healthlint_markers")
     return nlp
