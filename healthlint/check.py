@@ -18,7 +18,7 @@ from .baseline import load_baseline, new_findings, write_baseline
 from .cache import CACHE_DIR_NAME, ResultCache
 from .config import Settings, effective_settings, load_config_file
 from .engine import DEFAULT_FAIL_ON, _linter, discover, lint_files
-from .errors import ConfigError, HealthlintError
+from .errors import HealthlintError
 from .findings import Finding, Report, Severity
 from .fixes import fixed_text, read_original, unified_diff, write_atomically
 from .formatters import FORMATTERS, OutputOptions
@@ -157,6 +157,3 @@ def _progress(paths: list[Path], err: TextIO) -> Iterator[Path]:
     from rich.progress import track
 
     yield from track(paths, description="Linting", transient=True, console=None)
-
-
-__all__ = ["run_check", "ConfigError"]

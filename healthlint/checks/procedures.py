@@ -169,7 +169,13 @@ class ProcedureMismatch(Runner):
                 continue
             if not mention.is_procedure:
                 condition = self.conditions.get(mention.term, Condition(False, ()))
-                if condition.recoverable and cue != "undergo":
+                # One recovers from tonsillitis, but in a tonsillectomy article "recovery after
+                # tonsillitis" is the operation's name gone wrong: the two share their stem.
+                if (
+                    condition.recoverable
+                    and cue != "undergo"
+                    and not _same_stem(mention.term, main)
+                ):
                     continue
                 if mention.term in self.words["life_stages"]:
                     continue
@@ -219,3 +225,12 @@ class ProcedureMismatch(Runner):
         if main is not None:
             return main
         return condition.treated_by[0] if len(condition.treated_by) == 1 else None
+
+
+# Letters a condition and a procedure must share at the start to be taken for one another.
+STEM = 5
+
+
+def _same_stem(condition: str, procedure: str | None) -> bool:
+    """'tonsillitis' and 'tonsillectomy', 'appendicitis' and 'appendectomy'."""
+    return procedure is not None and condition[:STEM] == procedure[:STEM] and " " not in condition

@@ -94,6 +94,11 @@ class UnsourcedStatistic(Runner):
             return False
         if any(word in self.dosage_forms for word in after):
             return False
+        # "creams such as 0.05% fluticasone": a strength followed by a substance, not "of ...".
+        preceding = doc[max(sent.start, span.start - 4) : span.start]
+        names_substance = bool(after) and after[0].isalpha() and after[0] != "of"
+        if names_substance and any(t.lower_ in self.dosage_forms for t in preceding):
+            return False
         if len(after) >= 2 and after[0] == "or" and after[1] in self.thresholds:
             return False
         number = span[0]
