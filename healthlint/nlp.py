@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 MARKER_INFIXES = (
     r"\[(?=\^?\w{1,4}(?:\]|$))",
     r"(?<=[\w.,;:])\^(?=\d)",
-    r"(?<=[a-z])\.(?=\[\^?\w|\^\d)",
+    r"(?<=[\w)\]])\.(?=\[\^?\w|\^\d)",
 )
 
 # Superscript digits ("patients¹²") come off one at a time, each a marker token.

@@ -117,7 +117,8 @@ class ProcedureMismatch(Runner):
 
     # -- the contexts ----------------------------------------------------------------------------
     def _cue(self, span: Any) -> str | None:
-        """What the words before the term ask for: 'recovery', 'after-your', 'undergo' or None."""
+        """What the words before the term ask for: 'recovery', 'after-your' / 'after-the',
+        'undergo' or None."""
         words, doc, first = self.words, span.doc, span.sent.start
         i = span.start - 1
         while i >= first and doc[i].lower_ in words["modifiers"]:
@@ -136,7 +137,7 @@ class ProcedureMismatch(Runner):
             if j >= first and doc[j].lower_ in words["recovery_words"]:
                 return "recovery"
             if word != "from" and determiner in words["possessives"]:
-                return "after-your"
+                return f"after-{determiner}"
             return None
         if word in words["undergo_words"]:
             return "undergo"
@@ -182,14 +183,18 @@ class ProcedureMismatch(Runner):
                 suggestion = self._suggest(condition, main)
                 reason = reasons["condition" if suggestion else "condition_unknown"]
             else:
-                # Only a procedure on another part of the body is a sure slip; a related one
-                # on the same part (arthroscopy in a knee-replacement article) may be meant, and
-                # one the title or a heading names is a second subject of the article.
+                # Undergoing a procedure is what procedures are for. "After your LASIK" in a
+                # cataract article's own instructions is a slip whatever the body part; in
+                # recovery talk or "after the ..." a related procedure on the same part
+                # (arthroscopy in a knee-replacement article, a biopsy before a mastectomy) may
+                # be meant. One the title or a heading names is a second subject of the article.
                 region, main_region = self.anatomy.get(mention.term), self.anatomy.get(main or "")
                 if (
-                    main is None
+                    cue == "undergo"
+                    or main is None
+                    or mention.term == main
                     or mention.term in subjects
-                    or not self._distinct_regions(region, main_region)
+                    or (cue != "after-your" and not self._distinct_regions(region, main_region))
                     or self._is_comparison(mention.span)
                 ):
                     continue

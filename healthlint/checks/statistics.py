@@ -13,26 +13,7 @@ from .numbers import parse_number
 
 # Words just before a figure that make it a threshold of the measurement named before it.
 _THRESHOLD_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "at",
-        "below",
-        "above",
-        "under",
-        "over",
-        "than",
-        "to",
-        "is",
-        "was",
-        "reaches",
-        "exceeds",
-        "between",
-        "<",
-        ">",
-        "≥",
-        "≤",
-        "=",
-    ]
+    "of at below above under over than to from is was reaches exceeds between < > ≥ ≤ =".split()
 )
 
 
@@ -102,7 +83,7 @@ class UnsourcedStatistic(Runner):
         if len(after) >= 2 and after[0] == "or" and after[1] in self.thresholds:
             return False
         number = span[0]
-        before = doc[max(sent.start, number.i - 4) : number.i]
+        before = doc[max(sent.start, number.i - 6) : number.i]
         previous = number.nbor(-1).lower_ if number.i > sent.start else ""
         if previous in _THRESHOLD_PREPOSITIONS and any(
             t.lower_ in self.measurements for t in before
