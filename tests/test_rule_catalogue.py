@@ -57,6 +57,15 @@ def test_misspelling_list_is_sorted_unique_and_consistent() -> None:
     assert not british & set(table_)
 
 
+def test_every_misspelling_has_its_provenance() -> None:
+    rows = table("lexicons/misspellings.provenance.tsv")
+    assert {(r["wrong"], r["right"]) for r in rows} == set(
+        corrections("lexicons/misspellings.txt").items()
+    )
+    assert {r["correction_source"] for r in rows} <= {"icd10cm", "ccs", "curated"}
+    assert all(r["misspelling_source"] for r in rows)
+
+
 def test_clinical_lexicons_have_provenance_and_valid_references() -> None:
     procedures = table("lexicons/procedures.tsv")
     conditions = table("lexicons/conditions.tsv")

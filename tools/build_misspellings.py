@@ -47,6 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "tools" / "data"
 OUT_TXT = ROOT / "rules" / "lexicons" / "misspellings.txt"
+OUT_PROVENANCE = ROOT / "rules" / "lexicons" / "misspellings.provenance.tsv"
 OUT_MD = ROOT / "rules" / "lexicons" / "misspellings.md"
 
 DICT_FILES = [
@@ -915,10 +916,17 @@ HEADER = """\
 """
 
 
-def write_txt(entries: list[Entry]) -> None:
+def write_txt(entries: list[Entry], vocab: Vocabulary) -> None:
     OUT_TXT.parent.mkdir(parents=True, exist_ok=True)
     body = "".join(f"{e.wrong}->{e.right}\n" for e in entries)
     OUT_TXT.write_text(HEADER + f"# Entries: {len(entries)}\n" + body, encoding="utf-8")
+    # Each entry's provenance: how the misspelling was found, where the correction comes from.
+    rows = "".join(
+        f"{e.wrong}\t{e.right}\t{e.source}\t{right_source(e.right, vocab)}\n" for e in entries
+    )
+    OUT_PROVENANCE.write_text(
+        "wrong\tright\tmisspelling_source\tcorrection_source\n" + rows, encoding="utf-8"
+    )
 
 
 def table(counter: Counter, head: tuple[str, str]) -> str:
@@ -962,7 +970,9 @@ MD_TEMPLATE = """\
 `misspellings.txt` is the lexicon used by the `medical-misspelling` rule. Each
 non-comment line is `wrong->right`: a misspelling of a medical word and its
 single correction, lower case, sorted by `wrong`. It currently holds
-**{total} entries**.
+**{total} entries**. `misspellings.provenance.tsv` gives each entry's
+provenance: how the misspelling was found (hand-curated, or the error pattern
+that generated it) and the vocabulary its correction comes from.
 
 The file is generated; do not edit it by hand. Rebuild it with
 
@@ -1097,7 +1107,7 @@ def main(argv: list[str] | None = None) -> int:
     for (stage, why), n in sorted(flt.rejected.items(), key=rejection_order):
         print(f"  {stage:9} {why:50} {n}")
     if not args.no_write:
-        write_txt(entries)
+        write_txt(entries, vocab)
         write_md(
             entries,
             flt,
