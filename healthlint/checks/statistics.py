@@ -118,8 +118,7 @@ class UnsourcedStatistic(Runner):
         found = [
             (start, -end, kind)
             for kind, key in self.claims.items()
-            for start, end in parsed.matches(sentence.block, key)
-            if span.start <= start < span.end
+            for start, end in parsed.matches_within(sentence, key)
         ]
         # The earliest, longest match is the figure: "30 million Americans", not "million ...".
         for start, negative_end, kind in sorted(found):

@@ -8,6 +8,7 @@ its own matches back from the :class:`ParsedArticle`.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -145,6 +146,7 @@ class ParsedArticle:
         self.docs = docs
         self._hub = hub
         self._matches: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        self._marks: dict[int, tuple[list[int], list[int]]] = {}
         self._sentences: list[Sentence] | None = None
 
     def blocks(self, region: str | None = "body") -> Iterator[tuple[int, Block, Doc]]:
@@ -157,6 +159,30 @@ class ParsedArticle:
         if block not in self._matches:
             self._matches[block] = self._hub.run(self.docs[block]) if self._hub else {}
         return self._matches[block].get(key, [])
+
+    def matches_within(self, sentence: Sentence, key: str) -> list[tuple[int, int]]:
+        """The matches under ``key`` that start inside ``sentence`` (found by bisection, so a
+        block of thousands of sentences costs no more than its matches)."""
+        found = self.matches(sentence.block, key)
+        span = sentence.span
+        first = bisect_left(found, (span.start, -1))
+        last = bisect_left(found, (span.end, -1))
+        return found[first:last]
+
+    def marked(self, sentence: Sentence) -> bool:
+        """Whether a link or a <sup> citation marker overlaps the sentence."""
+        if sentence.block not in self._marks:
+            block = self.article.blocks[sentence.block]
+            ranges = sorted((*block.links, *block.citations))
+            furthest, ends = 0, []
+            for _, end in ranges:
+                furthest = max(furthest, end)
+                ends.append(furthest)  # the furthest end among this range and those before it
+            self._marks[sentence.block] = ([start for start, _ in ranges], ends)
+        starts, ends = self._marks[sentence.block]
+        span = sentence.span
+        at = bisect_left(starts, span.end_char) - 1  # the last range starting inside or before
+        return at >= 0 and ends[at] > span.start_char
 
     @property
     def sentences(self) -> list[Sentence]:

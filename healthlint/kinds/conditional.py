@@ -22,8 +22,8 @@ class ConditionalRunner(Runner):
             found = [
                 (start, end)
                 for key in self.triggers
-                for start, end in parsed.matches(sentence.block, key)
-                if span.start <= start < span.end and not cancelled(self.rule, span.doc, start)
+                for start, end in parsed.matches_within(sentence, key)
+                if not cancelled(self.rule, span.doc, start)
             ]
             if not found:
                 continue
@@ -47,14 +47,7 @@ def has_evidence(
     parsed: ParsedArticle, sentence: Sentence, keys: list[str], links_count: bool = True
 ) -> bool:
     """A link or <sup> marker overlapping the sentence, or a match of one of ``keys`` in it."""
-    span = sentence.span
-    if links_count:
-        block = parsed.article.blocks[sentence.block]
-        for start, end in (*block.links, *block.citations):
-            if start < span.end_char and end > span.start_char:
-                return True
-    return any(
-        span.start <= start and end <= span.end
-        for key in keys
-        for start, end in parsed.matches(sentence.block, key)
-    )
+    if links_count and parsed.marked(sentence):
+        return True
+    end = sentence.span.end
+    return any(stop <= end for key in keys for _, stop in parsed.matches_within(sentence, key))
