@@ -19,6 +19,9 @@ MARKER_INFIXES = (
     r"\[(?=\^?\w{1,4}(?:\]|$))",
     r"(?<=[\w.,;:])\^(?=\d)",
     r"(?<=[\w)\]])\.(?=\[\^?\w|\^\d)",
+    # "steroids.3 Next" and "increase.3,6": a reference number after the full stop. A lookahead
+    # to the end of the token keeps decimals ("2.5") whole: they have a digit before the stop.
+    r"(?<=[a-z)])\.(?=\d{1,3}(?:,\d{1,3})*$)",
 )
 
 # Superscript digits ("patients¹²") come off one at a time, each a marker token.
@@ -26,9 +29,14 @@ MARKER_SUFFIX = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]"
 
 
 def _marker_end(doc: Doc, i: int) -> int:
-    """End of the footnote marker starting at token ``i`` ("[", "^2", "]" or "^", "3"), or ``i``."""
+    """End of the footnote marker starting at token ``i`` ("[", "^2", "]" or "^", "3", or a
+    number stuck to the full stop before it), or ``i``."""
     if doc[i].text == "^" and i + 1 < len(doc) and doc[i + 1].text.isdigit():
         return i + 2
+    previous = doc[i - 1] if i else None
+    stuck = previous is not None and previous.text == "." and not previous.whitespace_
+    if stuck and doc[i].text.replace(",", "").isdigit() and len(doc[i].text) <= 11:
+        return i + 1
     if doc[i].text == "[" and i + 2 < len(doc) and doc[i + 2].text == "]":
         return i + 3
     return i

@@ -73,6 +73,12 @@ class TriggerFilters(BaseModel):
         "in its sentence: negations such as 'no' or 'not'.",
     )
     unless_window: int = Field(default=4, ge=1, le=12, description="How many tokens 'shortly' is.")
+    unless_followed_by: list[str] = Field(
+        default_factory=list,
+        description="Words (lower case) that cancel a match when they follow it closely in its "
+        "sentence ('a cure ... has not been found', 'cures it in most cases').",
+    )
+    followed_window: int = Field(default=8, ge=1, le=20, description="How close 'closely' is.")
     not_after: list[str] = Field(
         default_factory=list,
         description="Words (lower case) that cancel a match when they stand right before it "

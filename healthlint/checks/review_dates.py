@@ -52,10 +52,17 @@ class StaleReviewDate(Runner):
         found = []
         for index, block, doc in parsed.blocks(region=None):
             for key in self.labels:
-                for _, end in parsed.matches(index, key):
-                    offset = doc[end - 1].idx + len(doc[end - 1].text)
-                    date = find_date(block.text[offset : offset + 40])
+                for start, _ in parsed.matches(index, key):
+                    if start > DATE_LINE_START and len(doc) > SHORT_BLOCK:
+                        continue  # a date inside running text dates something else
+                    offset = doc[start].idx
+                    date = find_date(block.text[offset : offset + 60])
                     if date is not None:
-                        value, start, stop = date
-                        found.append((value, (index, offset + start, offset + stop)))
+                        value, first, last = date
+                        found.append((value, (index, offset + first, offset + last)))
         return found
+
+
+# A date line's label stands among the first tokens of its block, or the block is short.
+DATE_LINE_START = 8
+SHORT_BLOCK = 25

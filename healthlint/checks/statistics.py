@@ -30,6 +30,7 @@ class StatisticData(BaseModel):
     spec_verbs: list[str]
     hedges: list[str]
     absolute_after: list[str]
+    advice_words: list[str]
 
 
 @register("unsourced_statistic")
@@ -49,6 +50,7 @@ class UnsourcedStatistic(Runner):
         self.spec_verbs = frozenset(data.spec_verbs)
         self.hedges = frozenset(data.hedges)
         self.absolute_after = frozenset(data.absolute_after)
+        self.advice_words = frozenset(data.advice_words)
 
     # -- what is not a statistic ---------------------------------------------------------------
     def _is_statistic(self, kind: str, span: Any) -> bool:
@@ -74,6 +76,8 @@ class UnsourcedStatistic(Runner):
         if after and (after[0] in self.not_claims_after or after[0] in self.absolute_after):
             return False
         if any(word in self.dosage_forms for word in after):
+            return False
+        if any(t.lower_ in self.advice_words for t in doc[span.end : min(span.end + 5, sent.end)]):
             return False
         # "creams such as 0.05% fluticasone": a strength followed by a substance, not "of ...".
         preceding = doc[max(sent.start, span.start - 4) : span.start]

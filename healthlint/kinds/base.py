@@ -255,9 +255,13 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-def cancelled(rule: Any, doc: Doc, start: int) -> bool:
-    """Whether the context of a match starting at token ``start`` cancels it (TriggerFilters)."""
+def cancelled(rule: Any, doc: Doc, start: int, end: int | None = None) -> bool:
+    """Whether the context of the match ``doc[start:end]`` cancels it (TriggerFilters)."""
     sent = doc[start].sent
+    if rule.unless_followed_by:
+        after = doc[end or start + 1 : min(sent.end, (end or start + 1) + rule.followed_window)]
+        if any(token.lower_ in rule.unless_followed_by for token in after):
+            return True
     if rule.unless_preceded_by:
         first = max(sent.start, start - rule.unless_window)
         if any(token.lower_ in rule.unless_preceded_by for token in doc[first:start]):

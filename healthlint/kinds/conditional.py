@@ -23,7 +23,7 @@ class ConditionalRunner(Runner):
                 (start, end)
                 for key in self.triggers
                 for start, end in parsed.matches_within(sentence, key)
-                if not cancelled(self.rule, span.doc, start)
+                if not cancelled(self.rule, span.doc, start, end)
             ]
             if not found:
                 continue

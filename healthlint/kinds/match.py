@@ -34,7 +34,7 @@ class MatchRunner(Runner):
             for start, end in sorted(candidates, key=lambda m: (m[0], -m[1])):
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
                     continue  # one finding for overlapping matches
-                if cancelled(self.rule, doc, start) or _in_compound(doc, start, end):
+                if cancelled(self.rule, doc, start, end) or _in_compound(doc, start, end):
                     continue
                 taken.append((start, end))
                 span = doc[start:end]

@@ -13,7 +13,17 @@ MIN_WORDS_FOR_GRADE = 100
 
 
 def _words(span: Any) -> list[str]:
-    return [t.text for t in span if t.is_alpha or t.like_num]
+    """Words as a reader counts them: "non-small-cell" is one word, not three."""
+    words = []
+    for token in span:
+        if not (token.is_alpha or token.like_num):
+            continue
+        joined = token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-2).whitespace_
+        if joined and not token.nbor(-1).whitespace_ and words:
+            words[-1] += "-" + token.text
+        else:
+            words.append(token.text)
+    return words
 
 
 class MetricRunner(Runner):
