@@ -167,6 +167,61 @@ def main() -> int:
             )
             shutil.rmtree(big)
 
+        # Pathological single files, each at a quarter and at full size: time should grow
+        # linearly (about 4x), never faster.
+        text = "\n\n".join(p.read_text(encoding="utf-8") for p in files if p.suffix == ".md")
+        makers = {
+            "one 5 MB article": (".md", lambda n: text[: 5_000_000 * n // 4]),
+            "a paragraph of 20,000 linked statistics": (
+                ".md",
+                lambda n: (
+                    " ".join(
+                        f"About {i % 90 + 1}% of people [see](https://x.org/{i}). Then more."
+                        for i in range(5_000 * n)
+                    )
+                    + "\n"
+                ),
+            ),
+            "a paragraph of 50,000 figures": (
+                ".md",
+                lambda n: (
+                    "Values: "
+                    + " ".join(
+                        f"{i % 97}% of {i % 9 + 1} in {i % 89 + 10}" for i in range(12_500 * n)
+                    )
+                    + ".\n"
+                ),
+            ),
+            "one 1.3 MB line of HTML": (
+                ".html",
+                lambda n: (
+                    "<p>"
+                    + " ".join(
+                        f"Studies show {i % 90}% of patients <a href='#'>recover</a> &amp; heal."
+                        for i in range(5_000 * n)
+                    )
+                    + "</p>"
+                ),
+            ),
+        }
+        growth = {}
+        for name, (suffix, make) in makers.items():
+            sizes = []
+            for quarters in (1, 4):
+                path = work / f"pathological-{quarters}{suffix}"
+                content = make(quarters)
+                path.write_text(content, encoding="utf-8")
+                label = f"{name}" if quarters == 4 else f"{name}, a quarter"
+                run = record(
+                    label,
+                    [*HEALTHLINT, "--no-cache", "--jobs", "1", str(path)],
+                    1,
+                    len(_WORD.findall(content)),
+                    repeat=1,
+                )
+                sizes.append(run.seconds - floor.seconds)  # less the start-up
+            growth[name] = sizes[1] / sizes[0]
+
     best = min(j1.seconds, j2.seconds)
     lines = [
         "# healthlint performance",
@@ -208,6 +263,10 @@ def main() -> int:
             scaled[16].seconds / j2.seconds,
             17.6,
             "<=",
+        ),
+        *(
+            _target(f"{name}: 4x the size takes at most 4.6x the time", ratio, 4.6, "<=")
+            for name, ratio in growth.items()
         ),
         _target(
             "peak memory per worker under 300 MB",
