@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .article import Article, line_starts
@@ -112,7 +112,14 @@ class Locator:
         elif hit.block is None:
             start = end = 0
         else:
-            start, end = self.article.blocks[hit.block].offsets.span(hit.start, hit.end)
+            block = self.article.blocks[hit.block]
+            start, end = block.offsets.span(hit.start, hit.end)
+            if hit.fix is not None and not _same_words(
+                block.text[hit.start : hit.end], self.article.source[start:end]
+            ):
+                # Markup or an entity inside the range ("the [the guide](...)"): replacing it
+                # would break the markup, so the finding keeps its suggestion but no fix.
+                hit = replace(hit, fix=None)
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         return Finding(
@@ -144,6 +151,10 @@ class Locator:
             context = " ".join(source[first : last if last != -1 else len(source)].split())
         digest = hashlib.sha256(f"{rule}\0{text}\0{context}".encode())
         return digest.hexdigest()[:20]
+
+
+def _same_words(prose: str, source: str) -> bool:
+    return prose.split() == source.split()
 
 
 class _Values(dict[str, str]):

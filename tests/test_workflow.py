@@ -157,3 +157,13 @@ def test_format_auto_picks_github_under_actions(
     _, out, _ = run("check", *SAFE, "--format", "auto", str(path))
     expected = prefix or f"{path}:1:6: warning [HL004]"
     assert out.startswith(expected)
+
+
+def test_fix_never_breaks_markup_inside_the_flagged_words(article_dir: Path) -> None:
+    path = article_dir / "a.md"
+    original = "Read the [the sleep diary](https://example.org/diary) today.\n"
+    path.write_text(original, encoding="utf-8")
+    code, out, _ = run("check", *SAFE, "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == original
+    assert out.startswith(f"{path}:1:6: warning [HL010] repeated-word")
+    assert code == 1
