@@ -44,9 +44,16 @@ def _marker_end(doc: Doc, i: int) -> int:
 
 def _markers_end_sentences(doc: Doc) -> Doc:
     """A footnote marker after a full stop belongs to the sentence it closes, not the next one."""
-    for i in range(1, len(doc)):
+    from spacy.attrs import ORTH
+
+    if len(doc) < 2:
+        return doc
+    stops = {doc.vocab.strings[mark] for mark in (".", "!", "?")}
+    orth = doc.to_array(ORTH).tolist()
+    # Only a token right after a full stop can start a marker: find those from the array.
+    for i in (i for i in range(1, len(orth)) if orth[i - 1] in stops):
         end = _marker_end(doc, i)
-        if end == i or doc[i - 1].text not in (".", "!", "?"):
+        if end == i:
             continue
         if any(doc[j].is_sent_start for j in range(i, end)):
             for j in range(i, end):

@@ -28,8 +28,14 @@ class RepeatedWord(Runner):
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         # Blocks are tokenized apart, so a heading and the paragraph after it never pair up.
+        from spacy.attrs import LOWER
+
         for index, _, doc in parsed.blocks():
-            for first, second, third in zip(doc, doc[1:], [*doc[2:], None], strict=False):
+            # Candidates from the block's LOWER array; Token objects only for equal neighbours.
+            lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+            for i in (i for i in range(len(lowers) - 1) if lowers[i] == lowers[i + 1]):
+                first, second = doc[i], doc[i + 1]
+                third = doc[i + 2] if i + 2 < len(doc) else None
                 if (
                     first.is_alpha
                     and first.lower_ == second.lower_

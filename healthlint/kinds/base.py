@@ -57,8 +57,9 @@ class PatternHub:
     PhraseMatcher), a list is a token pattern (through a Matcher, validated when added). A pattern
     list that another rule already added is matched once and shared.
 
-    A Matcher's cost grows with its pattern count on every token, so token patterns are grouped by
-    the words that can start them: a group runs only on blocks that contain one of its words.
+    A Matcher costs time on every token of every block it runs on, so token patterns are grouped
+    by the words they require (for each token that must be there, the words it may be): a group
+    runs only on blocks that contain them all.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -66,7 +67,7 @@ class PatternHub:
 
         self.nlp = nlp
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._groups: dict[frozenset[str] | None, Any] = {}  # start words -> Matcher
+        self._groups: dict[tuple[frozenset[int | str], ...], Any] = {}  # requirements -> Matcher
         self._keys_by_content: dict[str, str] = {}
 
     def add(self, owner: str, patterns: PatternSet, where: str = "") -> dict[str, str]:
@@ -91,7 +92,11 @@ class PatternHub:
     def _add_tokens(self, where: str, label: str, key: str, pattern: list[Any]) -> None:
         from spacy.matcher import Matcher
 
-        group = _start_words(pattern)
+        # Requirements as string hashes, to test against a block's LOWER array in one go.
+        group = tuple(
+            frozenset(w if w in (_NUMBER, _URL) else self.nlp.vocab.strings.add(w) for w in words)
+            for words in _requirements(pattern)
+        )
         if group not in self._groups:
             self._groups[group] = Matcher(self.nlp.vocab, validate=True)
         try:
@@ -104,12 +109,20 @@ class PatternHub:
             ) from None
 
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        words = {token.lower_ for token in doc}
-        if any(token.like_num for token in doc):
+        from spacy.attrs import LIKE_NUM, LIKE_URL, LOWER
+
+        # The block's words (as hashes) and flags, read as one array rather than token by token.
+        table = doc.to_array([LOWER, LIKE_NUM, LIKE_URL])
+        words: set[int | str] = set(table[:, 0].tolist()) if len(doc) else set()
+        if len(doc) and table[:, 1].any():
             words.add(_NUMBER)
+        if len(doc) and table[:, 2].any():
+            words.add(_URL)
         found: dict[str, list[tuple[int, int]]] = {}
         strings = self.nlp.vocab.strings
-        matchers = [m for group, m in self._groups.items() if group is None or group & words]
+        matchers = [
+            m for group, m in self._groups.items() if all(words & required for required in group)
+        ]
         for matcher in (*matchers, self.phrases):
             if len(matcher):
                 for match_id, start, end in matcher(doc):
@@ -119,18 +132,30 @@ class PatternHub:
         return found
 
 
-_NUMBER = "#number"  # stands for any token like a number in a group's start words
+# Stand for any token like a number, or like an address, among a group's required words.
+_NUMBER, _URL = "#number", "#url"
 
 
-def _start_words(pattern: list[Any]) -> frozenset[str] | None:
-    """Lower-case words one of which must start a match, or None when any token may start one."""
-    first = pattern[0]
-    if first.get("OP") in ("?", "*") or not first:
-        return None
-    if first.get("LIKE_NUM") is True and len(first) == 1:
+def _requirements(pattern: list[Any]) -> tuple[frozenset[str], ...]:
+    """For each token a match must contain, the lower-case words (or #number, #url) one of
+    which it must be. A block lacking any of them cannot match; empty: any block may."""
+    found: set[frozenset[str]] = set()
+    for token in pattern:
+        if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
+            continue  # may be absent
+        words = _token_words(token)
+        if words:
+            found.add(words)
+    return tuple(sorted(found, key=sorted))
+
+
+def _token_words(token: dict[str, Any]) -> frozenset[str] | None:
+    if token.get("LIKE_NUM") is True:
         return frozenset({_NUMBER})
+    if token.get("LIKE_URL") is True:
+        return frozenset({_URL})
     for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
-        value = first.get(attr)
+        value = token.get(attr)
         if isinstance(value, str):
             return frozenset({value.lower()})
         if isinstance(value, dict) and set(value) == {"IN"}:

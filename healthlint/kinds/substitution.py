@@ -26,10 +26,17 @@ class SubstitutionRunner(Runner):
         self.table = {wrong: right for wrong, right in table.items() if wrong not in accepted}
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        from spacy.attrs import LOWER
+
+        strings = self.nlp.vocab.strings
+        wrong = {strings.add(word) for word in self.table}
         for index, _, doc in parsed.blocks():
-            for token in doc:
-                right = self.table.get(token.lower_)
-                if right is None or token.like_url or token.like_email:
+            # Compare hashes of the whole block at once; make Token objects only for hits.
+            lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+            for i in (i for i, h in enumerate(lowers) if h in wrong):
+                token = doc[i]
+                right = self.table[token.lower_]
+                if token.like_url or token.like_email:
                     continue
                 suggestion = match_case(token.text, right)
                 yield Hit(
