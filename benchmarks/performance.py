@@ -233,7 +233,8 @@ def main() -> int:
         "`docs/performance-notes.md`.",
         "",
         f"Measured {dt.date.today().isoformat()} on this 2-core machine by "
-        "`python benchmarks/performance.py` (best of three runs each; one run for the 4x and 16x corpora and the single files).",
+        "`python benchmarks/performance.py` (best of three runs each; one run for the 4x and 16x "
+        "corpora and the single files).",
         f"Corpus: {len(files):,} articles, {words:,} words, {megabytes:.1f} MB.",
         "",
         "| run | files | seconds | words/s | peak MB (largest process) |",
