@@ -109,14 +109,6 @@ class Article:
     title: str | None = None
     directives: list[Directive] = field(default_factory=list)  # inline suppressions
 
-    @property
-    def body_blocks(self) -> list[Block]:
-        return [block for block in self.blocks if block.region == "body"]
-
-    @property
-    def headings(self) -> list[str]:
-        return [block.text for block in self.blocks if block.is_heading]
-
 
 class ProseBuilder:
     """Accumulates one block's prose together with its offset map."""

@@ -15,7 +15,7 @@ from .errors import ConfigError, HealthlintError
 from .findings import FileError, Finding, Fix, Severity
 from .kinds import build_runner
 from .kinds.base import Compiler, Hit, ParsedArticle, PatternHub, Runner
-from .loaders import read_article, read_bytes
+from .loaders import SUFFIXES, read_article, read_bytes
 from .nlp import get_nlp
 from .rulepack import Rule, load_rules
 from .suppressions import Suppressor
@@ -164,7 +164,6 @@ class _Values(dict[str, str]):
         return "{" + key + "}"
 
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
 SKIPPED_DIRECTORIES = frozenset(
     {
         ".git",
@@ -189,7 +188,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
                 relative = child.relative_to(path).parts
                 if any(part in SKIPPED_DIRECTORIES for part in relative[:-1]):
                     continue
-                is_article = child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
+                is_article = child.is_file() and child.suffix.lower() in SUFFIXES
                 if is_article and not is_excluded(child):
                     yield child
         else:
@@ -213,8 +212,8 @@ def lint_file(path: Path, settings: Settings, packs: tuple[Path, ...] = ()) -> l
     return _linter(settings, all_packs).lint_article(read_article(path))
 
 
-Job = tuple[Path, Settings, "str | None"]  # a file, its settings, its cache key
-Outcome = tuple[list[Finding], "tuple[bool, str] | None"]  # findings, or (is_config, error)
+Job = tuple[Path, Settings, str | None]  # a file, its settings, its cache key
+Outcome = tuple[list[Finding], tuple[bool, str] | None]  # findings, or (is_config, error)
 
 
 def _lint_one(path: Path, settings: Settings, packs: tuple[Path, ...]) -> Outcome:

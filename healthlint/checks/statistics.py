@@ -11,11 +11,6 @@ from ..kinds.base import Hit, ParsedArticle, PatternSet, Runner, register
 from ..kinds.conditional import has_evidence
 from .numbers import parse_number
 
-# Words just before a figure that make it a threshold of the measurement named before it.
-_THRESHOLD_PREPOSITIONS = frozenset(
-    "of at below above under over than to from is was reaches exceeds between < > ≥ ≤ =".split()
-)
-
 
 class StatisticData(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -27,6 +22,7 @@ class StatisticData(BaseModel):
     dosage_forms: list[str]
     measurement_words: list[str]
     threshold_words: list[str]
+    threshold_prepositions: list[str]
     spec_verbs: list[str]
     hedges: list[str]
     absolute_after: list[str]
@@ -47,6 +43,7 @@ class UnsourcedStatistic(Runner):
         self.not_claims_after = self.concentration | frozenset(data.notation_words)
         self.measurements = frozenset(data.measurement_words)
         self.thresholds = frozenset(data.threshold_words)
+        self.threshold_prepositions = frozenset(data.threshold_prepositions)
         self.spec_verbs = frozenset(data.spec_verbs)
         self.hedges = frozenset(data.hedges)
         self.absolute_after = frozenset(data.absolute_after)
@@ -89,7 +86,7 @@ class UnsourcedStatistic(Runner):
         number = span[0]
         before = doc[max(sent.start, number.i - 6) : number.i]
         previous = number.nbor(-1).lower_ if number.i > sent.start else ""
-        if previous in _THRESHOLD_PREPOSITIONS and any(
+        if previous in self.threshold_prepositions and any(
             t.lower_ in self.measurements for t in before
         ):
             return False

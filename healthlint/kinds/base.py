@@ -270,10 +270,6 @@ def register(name: str) -> Callable[[type[Runner]], type[Runner]]:
     return add
 
 
-def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 _SENTENCE_OPENERS = frozenset(
     "many most some several these those the other others recent previous new leading top all "
     "few numerous various independent early earlier more further other current".split()
