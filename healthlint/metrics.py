@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 _NON_LETTERS = re.compile(r"[^a-z]")
 _SILENT_ENDING = re.compile(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]{1,2}")
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: most of an article is words counted before
 def syllables(word: str) -> int:
     letters = _NON_LETTERS.sub("", word.lower())
     if len(letters) <= 3:

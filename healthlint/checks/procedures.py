@@ -6,6 +6,7 @@ intended word in both cases.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ class ProcedureMismatch(Runner):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         data: ProcedureData = self.data
         self.anatomy = {row["term"]: row["anatomy"] for row in table(data.procedures)}
@@ -77,9 +78,9 @@ class ProcedureMismatch(Runner):
         self.phrases.add("procedure", list(self.nlp.tokenizer.pipe(self.anatomy)))
         conditions = [c for c in self.conditions if c not in self.anatomy]
         self.phrases.add("condition", list(self.nlp.tokenizer.pipe(conditions)))
-        self.suffixed = Matcher(self.nlp.vocab, validate=True)
         suffixes = "|".join(sorted(data.procedure_suffixes, key=len, reverse=True))
-        self.suffixed.add("procedure", [[{"LOWER": {"REGEX": f"^[a-z]{{3,}}({suffixes})$"}}]])
+        self.suffixed = re.compile(f"[a-z]{{3,}}(?:{suffixes})")
+        self._is_suffixed: dict[int, bool] = {}  # LOWER hash -> whether a procedure's name
         self.words = {
             name: frozenset(getattr(data, name))
             for name in ProcedureData.model_fields
@@ -91,14 +92,26 @@ class ProcedureMismatch(Runner):
         from spacy.util import filter_spans
 
         labelled = {}
-        for matcher in (self.phrases, self.suffixed):
-            for match_id, start, end in matcher(doc):
-                labelled[(start, end)] = self.nlp.vocab.strings[match_id]
+        for match_id, start, end in self.phrases(doc):
+            labelled[(start, end)] = self.nlp.vocab.strings[match_id]
+        for at in self._suffixed_words(doc):
+            labelled[(at, at + 1)] = "procedure"
         spans = filter_spans([doc[start:end] for start, end in labelled])
         return [
             Mention(index, span, span.text.lower(), labelled[(span.start, span.end)] == "procedure")
             for span in spans
         ]
+
+    def _suffixed_words(self, doc: Any) -> list[int]:
+        """Tokens named like a procedure ("-ectomy", "-plasty"...), tested once per distinct word
+        rather than by a Matcher regex on every token."""
+        from spacy.attrs import LOWER
+
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        known, strings = self._is_suffixed, self.nlp.vocab.strings
+        for word in set(lowers).difference(known):
+            known[word] = self.suffixed.fullmatch(strings[word]) is not None
+        return [at for at, word in enumerate(lowers) if known[word]]
 
     def _main_procedure(self, parsed: ParsedArticle, mentions: list[Mention]) -> str | None:
         scores: Counter[str] = Counter()

@@ -109,27 +109,61 @@ class PatternHub:
             ) from None
 
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        from spacy.attrs import LIKE_NUM, LIKE_URL, LOWER
+        from spacy.attrs import LIKE_NUM, LIKE_URL, LOWER, SENT_START
 
-        # The block's words (as hashes) and flags, read as one array rather than token by token.
-        table = doc.to_array([LOWER, LIKE_NUM, LIKE_URL])
-        words: set[int | str] = set(table[:, 0].tolist()) if len(doc) else set()
-        if len(doc) and table[:, 1].any():
-            words.add(_NUMBER)
-        if len(doc) and table[:, 2].any():
-            words.add(_URL)
         found: dict[str, list[tuple[int, int]]] = {}
+        if not len(doc):
+            return found
         strings = self.nlp.vocab.strings
-        matchers = [
-            m for group, m in self._groups.items() if all(words & required for required in group)
-        ]
-        for matcher in (*matchers, self.phrases):
-            if len(matcher):
-                for match_id, start, end in matcher(doc):
-                    found.setdefault(strings[match_id], []).append((start, end))
+        # The block's words (as hashes) and flags, read as one array rather than token by token.
+        table = doc.to_array([LOWER, LIKE_NUM, LIKE_URL, SENT_START])
+        sentences = [(start, end, _words(table[start:end])) for start, end in _bounds(table[:, 3])]
+        block_words = set().union(*(words for _, _, words in sentences))
+        for group, matcher in self._groups.items():
+            if not all(block_words & required for required in group):
+                continue
+            # The Matcher walks every token it is given as a Python object, so it is run only
+            # on the runs of sentences that hold all the words its patterns require.
+            for start, end in _runs(
+                (start, end)
+                for start, end, words in sentences
+                if all(words & required for required in group)
+            ):
+                for match_id, first, last in matcher(doc[start:end]):
+                    found.setdefault(strings[match_id], []).append((start + first, start + last))
+        if len(self.phrases):
+            for match_id, start, end in self.phrases(doc):
+                found.setdefault(strings[match_id], []).append((start, end))
         for spans in found.values():
             spans.sort(key=lambda span: (span[0], -span[1]))
         return found
+
+
+def _words(table: Any) -> set[int | str]:
+    """The LOWER hashes of a stretch of tokens, with #number and #url when one is like them."""
+    words: set[int | str] = set(table[:, 0].tolist())
+    if table[:, 1].any():
+        words.add(_NUMBER)
+    if table[:, 2].any():
+        words.add(_URL)
+    return words
+
+
+def _bounds(sent_starts: Any) -> list[tuple[int, int]]:
+    """Token ranges of the sentences, from the SENT_START column (1 where one begins)."""
+    starts = [0, *(i for i in (sent_starts == 1).nonzero()[0].tolist() if i)]
+    return list(zip(starts, [*starts[1:], len(sent_starts)], strict=True))
+
+
+def _runs(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent ranges joined, so that a Matcher is called once per run of sentences."""
+    runs: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
 
 
 # Stand for any token like a number, or like an address, among a group's required words.
@@ -173,6 +207,7 @@ class ParsedArticle:
         self._matches: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._marks: dict[int, tuple[list[int], list[int]]] = {}
         self._sentences: list[Sentence] | None = None
+        self._words: dict[int, list[str]] = {}
 
     def blocks(self, region: str | None = "body") -> Iterator[tuple[int, Block, Doc]]:
         for index, (block, doc) in enumerate(zip(self.article.blocks, self.docs, strict=True)):
@@ -209,6 +244,15 @@ class ParsedArticle:
         at = bisect_left(starts, span.end_char) - 1  # the last range starting inside or before
         return at >= 0 and ends[at] > span.start_char
 
+    def words(self, sentence: Sentence) -> list[str]:
+        """The sentence's words as a reader counts them: "non-small-cell" is one word, not three;
+        punctuation and symbols are none. Computed once per sentence, from arrays."""
+        key = id(sentence)
+        if key not in self._words:
+            text = self.article.blocks[sentence.block].text  # the Doc's text, without rebuilding it
+            self._words[key] = _reader_words(sentence.span, text)
+        return self._words[key]
+
     @property
     def sentences(self) -> list[Sentence]:
         """Sentences of the article's body, in order; headings are sentences of their own."""
@@ -222,6 +266,27 @@ class ParsedArticle:
         """Body sentences outside headings."""
         blocks = self.article.blocks
         return [s for s in self.sentences if not blocks[s.block].is_heading]
+
+
+def _reader_words(span: Span, text: str) -> list[str]:
+    from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, SPACY
+
+    doc = span.doc
+    first = max(0, span.start - 2)  # the two tokens before may join a hyphenated word
+    rows = doc[first : span.end].to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH]).tolist()
+    words: list[str] = []
+    for at in range(span.start - first, len(rows)):
+        alpha, number, _, idx, length = rows[at]
+        if not (alpha or number):
+            continue
+        word = text[idx : idx + length]
+        if at >= 2 and words:
+            before, hyphen = rows[at - 2], rows[at - 1]
+            if not before[2] and not hyphen[2] and text[hyphen[3] : hyphen[3] + hyphen[4]] == "-":
+                words[-1] += "-" + word
+                continue
+        words.append(word)
+    return words
 
 
 @dataclass(frozen=True)

@@ -12,20 +12,6 @@ from .base import Hit, ParsedArticle, Runner
 MIN_WORDS_FOR_GRADE = 100
 
 
-def _words(span: Any) -> list[str]:
-    """Words as a reader counts them: "non-small-cell" is one word, not three."""
-    words = []
-    for token in span:
-        if not (token.is_alpha or token.like_num):
-            continue
-        joined = token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-2).whitespace_
-        if joined and not token.nbor(-1).whitespace_ and words:
-            words[-1] += "-" + token.text
-        else:
-            words.append(token.text)
-    return words
-
-
 class MetricRunner(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
@@ -42,7 +28,7 @@ class MetricRunner(Runner):
         return {"value": f"{value:g}", "threshold": f"{self.threshold:g}"}
 
     def _reading_grade(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        sentences = [words for s in parsed.prose_sentences() if (words := _words(s.span))]
+        sentences = [words for s in parsed.prose_sentences() if (words := parsed.words(s))]
         words = [word for sentence in sentences for word in sentence]
         if len(words) < MIN_WORDS_FOR_GRADE:
             return
@@ -59,7 +45,7 @@ class MetricRunner(Runner):
 
     def _sentence_words(self, parsed: ParsedArticle) -> Iterable[Hit]:
         for sentence in parsed.prose_sentences():
-            count = len(_words(sentence.span))
+            count = len(parsed.words(sentence))
             if count > self.threshold:
                 span = sentence.span
                 text = span.text.rstrip()

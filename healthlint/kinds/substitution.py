@@ -24,15 +24,18 @@ class SubstitutionRunner(Runner):
         table.update({wrong.lower(): right for wrong, right in self.rule.pairs.items()})
         accepted = {term.lower() for term in self.settings.accepted_terms}
         self.table = {wrong: right for wrong, right in table.items() if wrong not in accepted}
+        strings = self.nlp.vocab.strings
+        self.wrong = {strings.add(word) for word in self.table}
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         from spacy.attrs import LOWER
 
-        strings = self.nlp.vocab.strings
-        wrong = {strings.add(word) for word in self.table}
+        wrong = self.wrong
         for index, _, doc in parsed.blocks():
             # Compare hashes of the whole block at once; make Token objects only for hits.
             lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+            if wrong.isdisjoint(lowers):
+                continue
             for i in (i for i, h in enumerate(lowers) if h in wrong):
                 token = doc[i]
                 right = self.table[token.lower_]
