@@ -82,14 +82,16 @@ def load_baseline(path: Path) -> Counter[Key]:
 
 
 def new_findings(findings: list[Finding], baseline: Counter[Key], path: Path) -> list[Finding]:
-    """The findings the baseline does not account for (each entry absorbs ``count`` of them)."""
+    """The findings the baseline does not account for (each entry absorbs ``count`` of them).
+
+    Entries absorbed are used up: ``baseline`` is left with what later findings may still match.
+    """
     folder = path.resolve().parent
-    left = Counter(baseline)
     kept = []
     for finding in findings:
         key = _key(finding, folder)
-        if left[key] > 0:
-            left[key] -= 1
+        if baseline[key] > 0:
+            baseline[key] -= 1
         else:
             kept.append(finding)
     return kept

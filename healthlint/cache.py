@@ -68,6 +68,9 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str, path: str) -> list[Finding] | None:
         try:
             rows = json.loads(self._path(key).read_text(encoding="utf-8"))

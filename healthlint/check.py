@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -17,11 +17,11 @@ from . import __version__
 from .baseline import load_baseline, new_findings, write_baseline
 from .cache import CACHE_DIR_NAME, ResultCache
 from .config import Settings, effective_settings, load_config_file
-from .engine import DEFAULT_FAIL_ON, _linter, discover, lint_files
+from .engine import DEFAULT_FAIL_ON, Result, _linter, discover, lint_file, lint_stream
 from .errors import HealthlintError
-from .findings import Finding, Report, Severity
+from .findings import FileError, Finding, Severity, Summary, Tally
 from .fixes import fixed_text, read_original, unified_diff, write_atomically
-from .formatters import FORMATTERS, OutputOptions
+from .formatters import WRITERS, OutputOptions, Writer
 from .rulepack import load_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -41,69 +41,93 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return effective_settings(path, fixed, **overrides)
 
     missing = [p for p in args.paths if not Path(p).exists()]
-    paths = list(discover(p for p in args.paths if Path(p).exists()))
+    # Sorted by name, so that streamed output comes in the order a sorted report would have.
+    paths = sorted(set(discover(p for p in args.paths if Path(p).exists())), key=str)
     packs = tuple(path.resolve() for path in args.pack)
     if packs:
         _linter(Settings(), packs)  # a broken pack stops the run before any file is read
     baseline = load_baseline(args.baseline) if args.baseline else None
     cache = None if args.no_cache else ResultCache(args.cache_dir or Path(CACHE_DIR_NAME))
     workers = args.jobs or os.cpu_count() or 1
+    results = lint_stream(paths, settings_for, packs, workers=workers, cache=cache)
 
-    files, findings, errors = lint_files(
-        _progress(paths, err), settings_for, packs, workers=workers, cache=cache
-    )
-    if args.diff:
-        return _show_diff(findings, out)
-    if args.fix:
-        findings = _fix(findings, settings_for, packs)
-    if args.write_baseline:
-        count = write_baseline(args.write_baseline, findings)
+    files, errors = 0, []
+    if args.diff or args.write_baseline:
+        kept: list[Finding] = []
+        changed = False
+        for path, result in _progress(results, len(paths), err):
+            if isinstance(result, FileError):
+                errors.append(result)
+            elif args.diff:
+                changed = _show_diff(path, result, out) or changed
+            else:
+                if args.fix:
+                    result = _fix(path, result, settings_for(path), packs)
+                if isinstance(result, FileError):
+                    errors.append(result)
+                else:
+                    kept.extend(result)  # a baseline records every finding: it needs them all
+        if args.diff:
+            return EXIT_FINDINGS if changed else EXIT_OK
+        count = write_baseline(args.write_baseline, kept)
         err.write(f"healthlint: wrote {count} findings to {args.write_baseline}\n")
         return EXIT_ERROR if errors or missing else EXIT_OK
-    if baseline is not None:
-        findings = new_findings(findings, baseline, args.baseline)
 
-    report = Report.build(__version__, files, findings, errors)
-    _print(args, report, packs, out)
+    writer = None if args.statistics else _writer(args, packs, out)
+    if writer is not None:
+        writer.begin(__version__)
+    floor = Severity(args.min_severity).rank if args.min_severity else 0
+    shown, failing = Tally(), False
+    for path, result in _progress(results, len(paths), err):
+        if isinstance(result, FileError):
+            errors.append(result)
+            continue
+        findings = result
+        if args.fix:
+            findings = _fix(path, findings, settings_for(path), packs)
+            if isinstance(findings, FileError):
+                errors.append(findings)
+                continue
+        files += 1
+        if baseline is not None:
+            findings = new_findings(findings, baseline, args.baseline)
+        failing = failing or _fails(findings, args.fail_on, settings_for(path))
+        # --min-severity hides findings; the exit code still counts them all.
+        findings = sorted((f for f in findings if f.severity.rank >= floor), key=Finding.sort_key)
+        shown.add(findings)
+        if writer is not None:
+            writer.findings(findings)
+    summary = shown.summary(files, len(errors))
+    if writer is not None:
+        writer.end(summary, errors)
+    else:
+        _print_statistics(summary, shown.codes, out)
     for path in missing:
         err.write(f"healthlint: {path}: no such file or directory\n")
     if errors or missing:
         return EXIT_ERROR
-    return _exit_code(report, args.fail_on, settings_for)
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _print(args: argparse.Namespace, report: Report, packs: tuple[Path, ...], out: TextIO) -> None:
-    shown = report
-    if args.min_severity:
-        floor = Severity(args.min_severity).rank
-        kept = [f for f in report.findings if f.severity.rank >= floor]
-        shown = Report.build(report.version, report.summary.files, kept, report.errors)
-    if args.statistics:
-        _print_statistics(shown, out)
-        return
+def _writer(args: argparse.Namespace, packs: tuple[Path, ...], out: TextIO) -> Writer:
     name = args.format
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     options = OutputOptions(_use_color(args.color, out), load_rules(packs))
-    FORMATTERS[name](shown, out, options)
+    return WRITERS[name](out, options)
 
 
-def _print_statistics(report: Report, out: TextIO) -> None:
-    codes = {f.rule: f.code for f in report.findings}
-    for rule, count in sorted(report.summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+def _print_statistics(summary: Summary, codes: dict[str, str], out: TextIO) -> None:
+    for rule, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         out.write(f"{count:>6}  {codes[rule]}  {rule}\n")
-    out.write(f"{report.summary.findings:>6}  total in {report.summary.files} files\n")
+    out.write(f"{summary.findings:>6}  total in {summary.files} files\n")
 
 
-def _exit_code(report: Report, fail_on: str | None, settings_for: Callable) -> int:
+def _fails(findings: list[Finding], fail_on: str | None, settings: Settings) -> bool:
     if fail_on == "never":
-        return EXIT_OK
-    for finding in report.findings:
-        configured = settings_for(Path(finding.path)).fail_on
-        level = Severity(fail_on or configured or DEFAULT_FAIL_ON)
-        if finding.severity.rank >= level.rank:
-            return EXIT_FINDINGS
-    return EXIT_OK
+        return False
+    level = Severity(fail_on or settings.fail_on or DEFAULT_FAIL_ON)
+    return any(finding.severity.rank >= level.rank for finding in findings)
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -112,48 +136,42 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
-def _by_path(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    grouped: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.fix is not None:
-            grouped.setdefault(finding.path, []).append(finding)
-    return grouped
-
-
-def _fix(findings: list[Finding], settings_for: Callable, packs: tuple[Path, ...]) -> list[Finding]:
-    """Applies safe fixes until none are left; returns the findings that remain."""
+def _fix(
+    path: Path, findings: list[Finding], settings: Settings, packs: tuple[Path, ...]
+) -> list[Finding] | FileError:
+    """Applies the file's safe fixes until none are left; returns the findings that remain."""
     for _ in range(MAX_FIX_ROUNDS):
-        fixable = _by_path(findings)
-        if not fixable:
+        fixes = [finding for finding in findings if finding.fix is not None]
+        if not fixes:
             break
-        for path, fixes in fixable.items():
-            original, has_bom = read_original(Path(path))
-            write_atomically(Path(path), fixed_text(original, fixes), has_bom)
-        _, relinted, _ = lint_files((Path(p) for p in fixable), settings_for, packs)
-        findings = [f for f in findings if f.path not in fixable] + relinted
+        original, has_bom = read_original(path)
+        write_atomically(path, fixed_text(original, fixes), has_bom)
+        try:
+            findings = lint_file(path, settings, packs)
+        except HealthlintError as error:
+            return FileError(path=str(path), message=str(error))
     return findings
 
 
-def _show_diff(findings: list[Finding], out: TextIO) -> int:
-    """Prints what --fix would change, writes nothing; exit 1 when there are changes."""
-    changed = False
-    for path, fixes in sorted(_by_path(findings).items()):
-        try:
-            original, _ = read_original(Path(path))
-        except HealthlintError:
-            continue
-        diff = unified_diff(Path(path), original, fixed_text(original, fixes))
-        if diff:
-            out.write(diff)
-            changed = True
-    return EXIT_FINDINGS if changed else EXIT_OK
+def _show_diff(path: Path, findings: list[Finding], out: TextIO) -> bool:
+    """Prints what --fix would change in the file, writes nothing; whether there is any."""
+    fixes = [finding for finding in findings if finding.fix is not None]
+    if not fixes:
+        return False
+    try:
+        original, _ = read_original(path)
+    except HealthlintError:
+        return False
+    diff = unified_diff(path, original, fixed_text(original, fixes))
+    out.write(diff)
+    return bool(diff)
 
 
-def _progress(paths: list[Path], err: TextIO) -> Iterator[Path]:
+def _progress(results: Iterator[Result], total: int, err: TextIO) -> Iterator[Result]:
     """A progress bar on a terminal's standard error for long runs; nothing in CI logs."""
-    if len(paths) < PROGRESS_MIN_FILES or not err.isatty() or err is not sys.stderr:
-        yield from paths
+    if total < PROGRESS_MIN_FILES or not err.isatty() or err is not sys.stderr:
+        yield from results
         return
     from rich.progress import track
 
-    yield from track(paths, description="Linting", transient=True, console=None)
+    yield from track(results, total=total, description="Linting", transient=True, console=None)

@@ -251,30 +251,26 @@ def _outcomes(jobs: list[Job], packs: tuple[Path, ...], workers: int) -> Iterato
         yield from pool.map(_lint_job, tasks, chunksize=chunk)
 
 
-def lint_files(
+Result = tuple[Path, list[Finding] | FileError]  # a file's findings, or why it has none
+
+
+def lint_stream(
     paths: Iterable[Path],
     settings_for: object,
     packs: tuple[Path, ...] = (),
     workers: int = 1,
     cache: ResultCache | None = None,
-) -> tuple[int, list[Finding], list[FileError]]:
-    """Lint every file; a file that fails becomes a FileError and the others go on.
+) -> Iterator[Result]:
+    """Each file's findings (or its error), in the order of ``paths`` whatever the number of
+    workers, as soon as they are known; nothing is kept once it has been handed on.
 
-    Results come back in the order of ``paths`` whatever the number of workers.
+    A file that fails becomes a FileError and the others go on; a broken configuration is
+    reported once, for the first file it governs.
     """
-    findings: list[Finding] = []
-    errors: list[FileError] = []
     config_errors: set[str] = set()
-    linted = 0
-
-    def failed(path: Path, is_config: bool, message: str) -> None:
-        # A broken configuration is reported once, not once per file that it governs.
-        if is_config and message in config_errors:
-            return
-        if is_config:
-            config_errors.add(message)
-        errors.append(FileError(path=str(path), message=message))
-
+    # First the cheap part: settings and cache keys, so that the workers get only the files
+    # that need linting. Cached findings are read back only when their turn comes.
+    entries: list[_Entry] = []
     jobs: list[Job] = []
     for path in paths:
         try:
@@ -282,22 +278,62 @@ def lint_files(
             key = None
             if cache is not None:
                 key = cache.key(read_bytes(path), path.suffix, settings, packs)
-                cached = cache.get(key, str(path))
-                if cached is not None:
-                    findings.extend(cached)
-                    linted += 1
-                    continue
-            jobs.append((path, settings, key))
-        except ConfigError as error:
-            failed(path, True, str(error))
+            entry = _Entry(path, settings, key, cached=cache is not None and cache.has(key))
+            if not entry.cached:
+                jobs.append((path, settings, key))
         except HealthlintError as error:
-            failed(path, False, str(error))
-    for (path, _, key), (result, error) in zip(jobs, _outcomes(jobs, packs, workers), strict=True):
+            entry = _Entry(path, error=(isinstance(error, ConfigError), str(error)))
+        entries.append(entry)
+    outcomes = _outcomes(jobs, packs, workers)
+    for entry in entries:
+        path, error = entry.path, entry.error
+        result: list[Finding] | None = []
+        if error is None:
+            if entry.cached:
+                result = cache.get(entry.key, str(path))  # type: ignore[union-attr]
+                if result is not None:
+                    yield path, result
+                    continue
+                # The entry went bad since it was found: lint the file here.
+                result, error = _lint_one(path, entry.settings, packs)  # type: ignore[arg-type]
+            else:
+                result, error = next(outcomes)
         if error is not None:
-            failed(path, *error)
+            is_config, message = error
+            if not (is_config and message in config_errors):
+                yield path, FileError(path=str(path), message=message)
+            if is_config:
+                config_errors.add(message)
             continue
-        findings.extend(result)
-        linted += 1
-        if cache is not None and key is not None:
-            cache.put(key, result)
+        if cache is not None and entry.key is not None:
+            cache.put(entry.key, result)
+        yield path, result
+
+
+@dataclass
+class _Entry:
+    path: Path
+    settings: Settings | None = None
+    key: str | None = None
+    cached: bool = False
+    error: tuple[bool, str] | None = None  # (is a configuration error, message)
+
+
+def lint_files(
+    paths: Iterable[Path],
+    settings_for: object,
+    packs: tuple[Path, ...] = (),
+    workers: int = 1,
+    cache: ResultCache | None = None,
+) -> tuple[int, list[Finding], list[FileError]]:
+    """All of :func:`lint_stream` at once: files linted, their findings, the files that failed."""
+    findings: list[Finding] = []
+    errors: list[FileError] = []
+    linted = 0
+    for _, result in lint_stream(paths, settings_for, packs, workers, cache):
+        if isinstance(result, FileError):
+            errors.append(result)
+        else:
+            findings.extend(result)
+            linted += 1
     return linted, findings, errors

@@ -91,16 +91,31 @@ class Report(BaseModel):
         cls, version: str, files: int, findings: list[Finding], errors: list[FileError]
     ) -> Report:
         findings = sorted(findings, key=Finding.sort_key)
-        by_severity = {s: 0 for s in Severity}
-        by_rule: dict[str, int] = {}
-        for finding in findings:
-            by_severity[finding.severity] += 1
-            by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
-        summary = Summary(
-            files=files,
-            findings=len(findings),
-            by_severity=by_severity,
-            by_rule=dict(sorted(by_rule.items())),
-            errors=len(errors),
-        )
+        tally = Tally()
+        tally.add(findings)
+        summary = tally.summary(files, len(errors))
         return cls(version=version, findings=findings, errors=errors, summary=summary)
+
+
+class Tally:
+    """Counts of findings by severity and rule, kept as findings stream past."""
+
+    def __init__(self) -> None:
+        self.by_severity = {s: 0 for s in Severity}
+        self.by_rule: dict[str, int] = {}
+        self.codes: dict[str, str] = {}  # rule -> code
+
+    def add(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            self.by_severity[finding.severity] += 1
+            self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
+            self.codes[finding.rule] = finding.code
+
+    def summary(self, files: int, errors: int) -> Summary:
+        return Summary(
+            files=files,
+            findings=sum(self.by_severity.values()),
+            by_severity=dict(self.by_severity),
+            by_rule=dict(sorted(self.by_rule.items())),
+            errors=errors,
+        )

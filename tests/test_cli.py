@@ -72,6 +72,22 @@ def test_findings_sorted_by_path_line_column(article_dir: Path) -> None:
     assert keys == sorted(keys) and len(keys) == 3
 
 
+def test_files_named_out_of_order_or_twice_come_out_once_in_path_order(
+    article_dir: Path,
+) -> None:
+    for name in ("b.md", "a.md"):
+        (article_dir / name).write_text(BAD, encoding="utf-8")
+    a, b = article_dir / "a.md", article_dir / "b.md"
+    _, out, _ = run("check", "--select", "HL002", str(b), str(a), str(b))
+    assert out.splitlines() == [
+        f"{a}:3:12: warning [HL002] unsourced-statistic Statistic with no source: cite where "
+        '"40%" comes from in this or an adjacent sentence',
+        f"{b}:3:12: warning [HL002] unsourced-statistic Statistic with no source: cite where "
+        '"40%" comes from in this or an adjacent sentence',
+        "Found 2 findings in 2 files (2 warning).",
+    ]
+
+
 def test_bad_files_are_reported_and_the_others_still_linted(article_dir: Path) -> None:
     (article_dir / "a-binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (article_dir / "b-latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))

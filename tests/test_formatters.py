@@ -62,6 +62,17 @@ def test_formatters_are_registered() -> None:
     assert FORMATTERS["github"] is format_github
 
 
+def test_json_written_file_by_file_is_the_report_model_dump(article_dir: Path) -> None:
+    (article_dir / "b.md").write_text("# Genou\n\nÀ peu près 40% des patients.\n", "utf-8")
+    (article_dir / "a.md").write_text(BAD, encoding="utf-8")
+    (article_dir / "c.md").write_bytes(b"\x00\x01binary")
+    for report in (lint_paths([article_dir]), Report.build(__version__, 0, [], [])):
+        out = io.StringIO()
+        FORMATTERS["json"](report, out, OutputOptions())
+        assert out.getvalue() == report.model_dump_json(indent=2, exclude_none=True) + "\n"
+        assert Report.model_validate_json(out.getvalue()) == report
+
+
 def test_sarif_is_valid_and_describes_every_rule(article_dir: Path) -> None:
     (article_dir / "bad.md").write_text(BAD, encoding="utf-8")
     (article_dir / "good.md").write_text(GOOD, encoding="utf-8")

@@ -91,6 +91,24 @@ def test_baseline_survives_edits_elsewhere_and_catches_new_findings(
     assert code == 1
 
 
+def test_baseline_entries_belong_to_their_own_file(article_dir: Path, tmp_path: Path) -> None:
+    text = "# Knee\n\nAbout 40% of people have knee pain.\n"
+    (article_dir / "b.md").write_text(text, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    select = ("--select", "unsourced-statistic")
+    run("check", *select, "--write-baseline", str(baseline), str(article_dir))
+    # The same sentence in a new file, before and after the recorded one in path order.
+    for name in ("a.md", "c.md"):
+        (article_dir / name).write_text(text, encoding="utf-8")
+    code, out, _ = run("check", *select, "--baseline", str(baseline), str(article_dir))
+    assert [line.split(":")[0] for line in out.splitlines()[:-1]] == [
+        str(article_dir / "a.md"),
+        str(article_dir / "c.md"),
+    ]
+    assert out.splitlines()[-1] == "Found 2 findings in 3 files (2 warning)."
+    assert code == 1
+
+
 def test_broken_baseline_is_a_one_line_error(article_dir: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     baseline.write_text('{"healthlint": "0.1.0", "entries": [{"path": 3}]}', encoding="utf-8")

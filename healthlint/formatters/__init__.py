@@ -1,25 +1,26 @@
-"""Output formats, by name. Each formatter writes a Report to a stream."""
+"""Output formats, by name: each a Writer streamed one file at a time, and a function that
+writes a whole Report."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TextIO
 
 from ..findings import Report
-from .github import format_github
-from .json import format_json
-from .sarif import format_sarif
-from .text import format_text
-
-
-@dataclass(frozen=True)
-class OutputOptions:
-    color: bool = False
-    rules: tuple = field(default=())  # the rules that ran, for formats that describe them
-
+from .base import OutputOptions, Writer, write_report
+from .github import GithubWriter, format_github
+from .json import JsonWriter, format_json
+from .sarif import SarifWriter, format_sarif
+from .text import TextWriter, format_text
 
 Formatter = Callable[[Report, TextIO, OutputOptions], None]
+
+WRITERS: dict[str, type[Writer]] = {
+    "text": TextWriter,
+    "json": JsonWriter,
+    "sarif": SarifWriter,
+    "github": GithubWriter,
+}
 
 FORMATTERS: dict[str, Formatter] = {
     "text": format_text,
@@ -27,3 +28,5 @@ FORMATTERS: dict[str, Formatter] = {
     "sarif": format_sarif,
     "github": format_github,
 }
+
+__all__ = ["FORMATTERS", "WRITERS", "OutputOptions", "Writer", "write_report"]

@@ -7,12 +7,10 @@ other line would be shown in the log as it is.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from ..findings import Report, Severity
-
-if TYPE_CHECKING:
-    from . import OutputOptions
+from ..findings import FileError, Finding, Report, Severity, Summary
+from .base import OutputOptions, Writer, write_report
 
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
@@ -32,16 +30,23 @@ def _command(level: str, properties: dict[str, object], message: str) -> str:
     return f"::{level} {props}::{escape_data(message)}\n"
 
 
+class GithubWriter(Writer):
+    def findings(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            properties = {
+                "file": finding.path,
+                "line": finding.line,
+                "col": finding.column,
+                "endLine": finding.end_line,
+                "endColumn": finding.end_column,
+                "title": f"{finding.code} {finding.rule}",
+            }
+            self.out.write(_command(LEVELS[finding.severity], properties, finding.message))
+
+    def end(self, summary: Summary, errors: list[FileError]) -> None:
+        for error in errors:
+            self.out.write(_command("error", {"file": error.path}, error.message))
+
+
 def format_github(report: Report, out: TextIO, options: OutputOptions | None = None) -> None:
-    for finding in report.findings:
-        properties = {
-            "file": finding.path,
-            "line": finding.line,
-            "col": finding.column,
-            "endLine": finding.end_line,
-            "endColumn": finding.end_column,
-            "title": f"{finding.code} {finding.rule}",
-        }
-        out.write(_command(LEVELS[finding.severity], properties, finding.message))
-    for error in report.errors:
-        out.write(_command("error", {"file": error.path}, error.message))
+    write_report(GithubWriter(out, options), report)

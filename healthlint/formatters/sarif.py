@@ -14,13 +14,11 @@ import posixpath
 import re
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
-from ..findings import Finding, Report, Severity
-
-if TYPE_CHECKING:
-    from . import OutputOptions
+from ..findings import FileError, Finding, Report, Severity, Summary
+from .base import OutputOptions, Writer, indented, write_report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -117,44 +115,64 @@ def _result(finding: Finding, rule_index: dict[str, int], occurrence: int) -> di
     return result
 
 
-def build_sarif(report: Report, options: OutputOptions | None = None) -> dict[str, Any]:
-    rules = sorted(options.rules if options is not None else (), key=lambda rule: rule.code)
-    rule_index = {rule.code: index for index, rule in enumerate(rules)}
-    seen: Counter[tuple[str, str, str]] = Counter()
-    results = []
-    for finding in report.findings:
-        key = (finding.code, normalised_path(finding.path), finding.message)
-        seen[key] += 1
-        results.append(_result(finding, rule_index, seen[key]))
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": error.message},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": artifact_location(error.path)}}
-            ],
+def _dumps(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+class SarifWriter(Writer):
+    """One SARIF log with one run; its results are written as files finish, and the invocation
+    (whether every file could be linted) after them."""
+
+    def begin(self, version: str) -> None:
+        rules = sorted(self.options.rules, key=lambda rule: rule.code)
+        self.rule_index = {rule.code: index for index, rule in enumerate(rules)}
+        self.seen: Counter[tuple[str, str, str]] = Counter()
+        self.count = 0
+        head = {
+            "tool": {
+                "driver": {
+                    "name": "healthlint",
+                    "version": version,
+                    "rules": [_descriptor(rule) for rule in rules],
+                }
+            },
+            "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(Path.cwd())}},
+            "columnKind": "unicodeCodePoints",
         }
-        for error in report.errors
-    ]
-    invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
-    if notifications:
-        invocation["toolExecutionNotifications"] = notifications
-    run = {
-        "tool": {
-            "driver": {
-                "name": "healthlint",
-                "version": report.version,
-                "rules": [_descriptor(rule) for rule in rules],
+        run_head = _dumps(head).removesuffix("\n}")  # the run stays open for its results
+        self.out.write(
+            f'{{\n  "$schema": {json.dumps(SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n'
+            f'{indented(run_head, 4)},\n      "results": ['
+        )
+
+    def findings(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            key = (finding.code, normalised_path(finding.path), finding.message)
+            self.seen[key] += 1
+            result = _result(finding, self.rule_index, self.seen[key])
+            self.out.write(("," if self.count else "") + "\n" + indented(_dumps(result), 8))
+            self.count += 1
+
+    def end(self, summary: Summary, errors: list[FileError]) -> None:
+        notifications = [
+            {
+                "level": "error",
+                "message": {"text": error.message},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": artifact_location(error.path)}}
+                ],
             }
-        },
-        "invocations": [invocation],
-        "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(Path.cwd())}},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+            for error in errors
+        ]
+        invocation: dict[str, Any] = {"executionSuccessful": not errors}
+        if notifications:
+            invocation["toolExecutionNotifications"] = notifications
+        self.out.write(
+            ("\n      ]" if self.count else "]")
+            + f',\n      "invocations": {indented(_dumps([invocation]), 6, first=False)}'
+            + "\n    }\n  ]\n}\n"
+        )
 
 
 def format_sarif(report: Report, out: TextIO, options: OutputOptions | None = None) -> None:
-    out.write(json.dumps(build_sarif(report, options), indent=2, ensure_ascii=False))
-    out.write("\n")
+    write_report(SarifWriter(out, options), report)

@@ -1,0 +1,259 @@
+"""The token patterns of all active rules, matched in one pass per block.
+
+spaCy's Matcher turns every token it is given into a Python object and tries every pattern from
+it; over a whole article that is most of a lint's time. Yet a pattern can only match where the
+words it requires are: "40 in 100" needs a number and "in". So patterns are grouped by the words
+they require, and each group's Matcher is run only on windows around the rarest of its required
+words, no wider than its longest match and never across a sentence's end.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Pattern = str | list[dict[str, Any]]
+PatternSet = dict[str, list[Pattern]]
+Requirement = frozenset[int | str]  # the words (LOWER hashes, or #number, #url) a token may be
+
+# Stand for any token like a number, or like an address, among a group's required words.
+NUMBER, URL = "#number", "#url"
+
+
+class _Group:
+    """Token patterns that require the same words, in one Matcher."""
+
+    def __init__(self, matcher: Any, requirements: tuple[Requirement, ...]) -> None:
+        self.matcher = matcher
+        self.requirements = requirements
+        self.longest: int | None = 0  # tokens in the longest match; None: no limit
+
+
+class PatternHub:
+    """Patterns of all active rules, keyed ``owner:label``.
+
+    Patterns follow spaCy's convention: a string is a phrase (matched on lower case, through a
+    PhraseMatcher), a list is a token pattern (through a Matcher, validated when added). A pattern
+    list that another rule already added is matched once and shared.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._groups: dict[tuple[Requirement, ...], _Group] = {}
+        # A required word -> the (group, requirement) pairs it meets; groups with none run always.
+        self._required_by: dict[int | str, list[tuple[_Group, int]]] = {}
+        self._always: list[_Group] = []
+        self._keys_by_content: dict[str, str] = {}
+
+    def add(self, owner: str, patterns: PatternSet, where: str = "") -> dict[str, str]:
+        """Adds each label's patterns; returns label -> key under which matches come back.
+
+        ``where`` names the rule in errors (its pack file and name)."""
+        keys = {}
+        for label, entries in patterns.items():
+            content = json.dumps(entries, sort_keys=True)
+            if content in self._keys_by_content:
+                keys[label] = self._keys_by_content[content]
+                continue
+            key = self._keys_by_content[content] = keys[label] = f"{owner}:{label}"
+            phrases = [entry for entry in entries if isinstance(entry, str)]
+            if phrases:
+                self.phrases.add(key, list(self.nlp.tokenizer.pipe(phrases)))
+            for entry in entries:
+                if not isinstance(entry, str):
+                    self._add_tokens(where or f"rule {owner.split('#')[0]}", label, key, entry)
+        return keys
+
+    def _add_tokens(self, where: str, label: str, key: str, pattern: list[Any]) -> None:
+        from spacy.matcher import Matcher
+
+        # Requirements as string hashes, to test against a block's LOWER array in one go.
+        strings = self.nlp.vocab.strings
+        requirements = tuple(
+            frozenset(w if w in (NUMBER, URL) else strings.add(w) for w in words)
+            for words in _requirements(pattern)
+        )
+        group = self._groups.get(requirements)
+        if group is None:
+            group = self._groups[requirements] = _Group(
+                Matcher(self.nlp.vocab, validate=True), requirements
+            )
+            for number, words in enumerate(requirements):
+                for word in words:
+                    self._required_by.setdefault(word, []).append((group, number))
+            if not requirements:
+                self._always.append(group)
+        try:
+            group.matcher.add(key, [pattern])
+        except ValueError as error:  # spaCy's MatchPatternError
+            lines = str(error).splitlines()
+            detail = next((ln.strip("- ") for ln in lines if ln.startswith("- [")), lines[0])
+            raise ConfigError(
+                f"{where}: field {label}: invalid spaCy token pattern: {detail}"
+            ) from None
+        longest = _longest(pattern)
+        group.longest = (
+            None if longest is None or group.longest is None else max(group.longest, longest)
+        )
+
+    def run(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        from spacy.attrs import LIKE_NUM, LIKE_URL, LOWER, SENT_START
+
+        found: dict[str, list[tuple[int, int]]] = {}
+        strings = self.nlp.vocab.strings
+        if len(doc):
+            # The block's words (as hashes) and flags, read as one array, not token by token.
+            table = doc.to_array([LOWER, LIKE_NUM, LIKE_URL, SENT_START])
+            block = _BlockWords(table, self._required_by)
+            for group in self._passing(block):
+                for start, end in block.windows(group):
+                    for match_id, first, last in group.matcher(doc[start:end]):
+                        key = strings[match_id]
+                        found.setdefault(key, []).append((start + first, start + last))
+        if len(self.phrases):
+            for match_id, start, end in self.phrases(doc):
+                found.setdefault(strings[match_id], []).append((start, end))
+        for spans in found.values():
+            spans.sort(key=lambda span: (span[0], -span[1]))
+        return found
+
+    def _passing(self, block: _BlockWords) -> list[_Group]:
+        """The groups all of whose requirements the block meets, in the order they were made."""
+        met: dict[_Group, set[int]] = {}
+        for word in block.positions:
+            for group, number in self._required_by[word]:
+                met.setdefault(group, set()).add(number)
+        passing = [g for g, done in met.items() if len(done) == len(g.requirements)]
+        return [*self._always, *passing]
+
+
+class _BlockWords:
+    """Where in a block each required word is, and where its sentences begin and end."""
+
+    def __init__(self, table: Any, required: dict[int | str, Any]) -> None:
+        lowers = table[:, 0].tolist()
+        present = set(lowers).intersection(required)
+        self.positions: dict[int | str, list[int]] = {}
+        if present:
+            for at, word in enumerate(lowers):
+                if word in present:
+                    self.positions.setdefault(word, []).append(at)
+        for column, name in ((1, NUMBER), (2, URL)):
+            flagged = table[:, column].nonzero()[0].tolist()
+            if flagged and name in required:
+                self.positions[name] = flagged
+        self._table = table
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each sentence begins, and the block's end."""
+        if self._starts is None:
+            column = self._table[:, 3]
+            begins = (column == 1).nonzero()[0].tolist()
+            self._starts = [0, *(i for i in begins if i), len(column)]
+        return self._starts
+
+    def _where(self, requirement: Requirement) -> list[int]:
+        lists = [self.positions[word] for word in requirement if word in self.positions]
+        return lists[0] if len(lists) == 1 else sorted(at for places in lists for at in places)
+
+    def windows(self, group: _Group) -> list[tuple[int, int]]:
+        """Token ranges the group's Matcher must see to find all its matches: around each place
+        of its rarest requirement, as wide as its longest match (or the whole sentence), within
+        one sentence, and holding all its other requirements."""
+        places = [self._where(requirement) for requirement in group.requirements]
+        if not all(places):
+            return []
+        starts = self.starts
+        if not places:  # no required word: every sentence
+            return list(zip(starts, starts[1:], strict=False))
+        places.sort(key=len)
+        windows: list[tuple[int, int]] = []
+        longest = group.longest
+        for at in places[0]:
+            sentence = bisect_right(starts, at) - 1
+            first, last = starts[sentence], starts[sentence + 1]
+            if longest is not None:
+                first, last = max(first, at - longest + 1), min(last, at + longest)
+            if not all(_any_within(others, first, last) for others in places[1:]):
+                continue
+            if windows and windows[-1][1] >= first and windows[-1][0] >= starts[sentence]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], last))
+            else:
+                windows.append((first, last))
+        return windows
+
+
+def _any_within(places: list[int], first: int, last: int) -> bool:
+    at = bisect_left(places, first)
+    return at < len(places) and places[at] < last
+
+
+_REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
+def _repeats(token: dict[str, Any]) -> tuple[int, int | None]:
+    """The fewest and most times a pattern token may occur (None: no limit)."""
+    op = str(token.get("OP", "1"))
+    # "!" takes one token, one that is not what the pattern token describes.
+    fixed = {"1": (1, 1), "!": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
+    if op in fixed:
+        return fixed[op]
+    found = _REPEAT.fullmatch(op)
+    if found is None:
+        return 0, None  # an operator spaCy will reject anyway
+    low, comma, high = found.groups()
+    least = int(low or 0)
+    if not comma:
+        return least, least
+    return least, int(high) if high else None
+
+
+def _longest(pattern: list[dict[str, Any]]) -> int | None:
+    """Tokens in the longest possible match, or None when a token may repeat without limit."""
+    total = 0
+    for token in pattern:
+        most = _repeats(token)[1]
+        if most is None:
+            return None
+        total += most
+    return total
+
+
+def _requirements(pattern: list[Any]) -> tuple[frozenset[str], ...]:
+    """For each token a match must contain, the lower-case words (or #number, #url) one of
+    which it must be. A block lacking any of them cannot match; empty: any block may."""
+    found: set[frozenset[str]] = set()
+    for token in pattern:
+        if token.get("OP") == "!" or _repeats(token)[0] == 0:
+            continue  # may be absent, or must not be these words
+        words = _token_words(token)
+        if words:
+            found.add(words)
+    return tuple(sorted(found, key=sorted))
+
+
+def _token_words(token: dict[str, Any]) -> frozenset[str] | None:
+    if token.get("LIKE_NUM") is True:
+        return frozenset({NUMBER})
+    if token.get("LIKE_URL") is True:
+        return frozenset({URL})
+    for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = token.get(attr)
+        if isinstance(value, str):
+            return frozenset({value.lower()})
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return frozenset(str(word).lower() for word in value["IN"])
+    return None
