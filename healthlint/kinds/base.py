@@ -7,7 +7,6 @@ its own matches back from the :class:`ParsedArticle`.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,16 +15,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from ..article import Article, Block
-from ..errors import ConfigError
+from .patterns import PatternHub, PatternSet
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
     from ..config import Settings
-
-Pattern = str | list[dict[str, Any]]
-PatternSet = dict[str, list[Pattern]]
 
 
 @dataclass(frozen=True)
@@ -50,153 +46,6 @@ class Sentence:
     span: Span
 
 
-class PatternHub:
-    """Patterns of all active rules, matched in one pass per block, keyed ``owner:label``.
-
-    Patterns follow spaCy's convention: a string is a phrase (matched on lower case, through a
-    PhraseMatcher), a list is a token pattern (through a Matcher, validated when added). A pattern
-    list that another rule already added is matched once and shared.
-
-    A Matcher costs time on every token of every block it runs on, so token patterns are grouped
-    by the words they require (for each token that must be there, the words it may be): a group
-    runs only on blocks that contain them all.
-    """
-
-    def __init__(self, nlp: Language) -> None:
-        from spacy.matcher import PhraseMatcher
-
-        self.nlp = nlp
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._groups: dict[tuple[frozenset[int | str], ...], Any] = {}  # requirements -> Matcher
-        self._keys_by_content: dict[str, str] = {}
-
-    def add(self, owner: str, patterns: PatternSet, where: str = "") -> dict[str, str]:
-        """Adds each label's patterns; returns label -> key under which matches come back.
-
-        ``where`` names the rule in errors (its pack file and name)."""
-        keys = {}
-        for label, entries in patterns.items():
-            content = json.dumps(entries, sort_keys=True)
-            if content in self._keys_by_content:
-                keys[label] = self._keys_by_content[content]
-                continue
-            key = self._keys_by_content[content] = keys[label] = f"{owner}:{label}"
-            phrases = [entry for entry in entries if isinstance(entry, str)]
-            if phrases:
-                self.phrases.add(key, list(self.nlp.tokenizer.pipe(phrases)))
-            for entry in entries:
-                if not isinstance(entry, str):
-                    self._add_tokens(where or f"rule {owner.split('#')[0]}", label, key, entry)
-        return keys
-
-    def _add_tokens(self, where: str, label: str, key: str, pattern: list[Any]) -> None:
-        from spacy.matcher import Matcher
-
-        # Requirements as string hashes, to test against a block's LOWER array in one go.
-        group = tuple(
-            frozenset(w if w in (_NUMBER, _URL) else self.nlp.vocab.strings.add(w) for w in words)
-            for words in _requirements(pattern)
-        )
-        if group not in self._groups:
-            self._groups[group] = Matcher(self.nlp.vocab, validate=True)
-        try:
-            self._groups[group].add(key, [pattern])
-        except ValueError as error:  # spaCy's MatchPatternError
-            lines = str(error).splitlines()
-            detail = next((ln.strip("- ") for ln in lines if ln.startswith("- [")), lines[0])
-            raise ConfigError(
-                f"{where}: field {label}: invalid spaCy token pattern: {detail}"
-            ) from None
-
-    def run(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        from spacy.attrs import LIKE_NUM, LIKE_URL, LOWER, SENT_START
-
-        found: dict[str, list[tuple[int, int]]] = {}
-        if not len(doc):
-            return found
-        strings = self.nlp.vocab.strings
-        # The block's words (as hashes) and flags, read as one array rather than token by token.
-        table = doc.to_array([LOWER, LIKE_NUM, LIKE_URL, SENT_START])
-        sentences = [(start, end, _words(table[start:end])) for start, end in _bounds(table[:, 3])]
-        block_words = set().union(*(words for _, _, words in sentences))
-        for group, matcher in self._groups.items():
-            if not all(block_words & required for required in group):
-                continue
-            # The Matcher walks every token it is given as a Python object, so it is run only
-            # on the runs of sentences that hold all the words its patterns require.
-            for start, end in _runs(
-                (start, end)
-                for start, end, words in sentences
-                if all(words & required for required in group)
-            ):
-                for match_id, first, last in matcher(doc[start:end]):
-                    found.setdefault(strings[match_id], []).append((start + first, start + last))
-        if len(self.phrases):
-            for match_id, start, end in self.phrases(doc):
-                found.setdefault(strings[match_id], []).append((start, end))
-        for spans in found.values():
-            spans.sort(key=lambda span: (span[0], -span[1]))
-        return found
-
-
-def _words(table: Any) -> set[int | str]:
-    """The LOWER hashes of a stretch of tokens, with #number and #url when one is like them."""
-    words: set[int | str] = set(table[:, 0].tolist())
-    if table[:, 1].any():
-        words.add(_NUMBER)
-    if table[:, 2].any():
-        words.add(_URL)
-    return words
-
-
-def _bounds(sent_starts: Any) -> list[tuple[int, int]]:
-    """Token ranges of the sentences, from the SENT_START column (1 where one begins)."""
-    starts = [0, *(i for i in (sent_starts == 1).nonzero()[0].tolist() if i)]
-    return list(zip(starts, [*starts[1:], len(sent_starts)], strict=True))
-
-
-def _runs(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Adjacent ranges joined, so that a Matcher is called once per run of sentences."""
-    runs: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if runs and runs[-1][1] == start:
-            runs[-1] = (runs[-1][0], end)
-        else:
-            runs.append((start, end))
-    return runs
-
-
-# Stand for any token like a number, or like an address, among a group's required words.
-_NUMBER, _URL = "#number", "#url"
-
-
-def _requirements(pattern: list[Any]) -> tuple[frozenset[str], ...]:
-    """For each token a match must contain, the lower-case words (or #number, #url) one of
-    which it must be. A block lacking any of them cannot match; empty: any block may."""
-    found: set[frozenset[str]] = set()
-    for token in pattern:
-        if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
-            continue  # may be absent
-        words = _token_words(token)
-        if words:
-            found.add(words)
-    return tuple(sorted(found, key=sorted))
-
-
-def _token_words(token: dict[str, Any]) -> frozenset[str] | None:
-    if token.get("LIKE_NUM") is True:
-        return frozenset({_NUMBER})
-    if token.get("LIKE_URL") is True:
-        return frozenset({_URL})
-    for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
-        value = token.get(attr)
-        if isinstance(value, str):
-            return frozenset({value.lower()})
-        if isinstance(value, dict) and set(value) == {"IN"}:
-            return frozenset(str(word).lower() for word in value["IN"])
-    return None
-
-
 class ParsedArticle:
     """An article with one spaCy Doc per block (the tokenizer is fed blocks, never whole files)."""
 
@@ -207,7 +56,8 @@ class ParsedArticle:
         self._matches: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._marks: dict[int, tuple[list[int], list[int]]] = {}
         self._sentences: list[Sentence] | None = None
-        self._words: dict[int, list[str]] = {}
+        self._words: dict[tuple[int, int], list[str]] = {}
+        self._rows: dict[int, list[list[int]]] = {}
 
     def blocks(self, region: str | None = "body") -> Iterator[tuple[int, Block, Doc]]:
         for index, (block, doc) in enumerate(zip(self.article.blocks, self.docs, strict=True)):
@@ -246,11 +96,18 @@ class ParsedArticle:
 
     def words(self, sentence: Sentence) -> list[str]:
         """The sentence's words as a reader counts them: "non-small-cell" is one word, not three;
-        punctuation and symbols are none. Computed once per sentence, from arrays."""
-        key = id(sentence)
+        punctuation and symbols are none. Computed once per sentence, from the block's arrays."""
+        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, SPACY
+
+        block, span = sentence.block, sentence.span
+        key = (block, span.start)
         if key not in self._words:
-            text = self.article.blocks[sentence.block].text  # the Doc's text, without rebuilding it
-            self._words[key] = _reader_words(sentence.span, text)
+            if block not in self._rows:
+                attrs = [IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH]
+                self._rows[block] = self.docs[block].to_array(attrs).tolist()
+            # The block's text is the Doc's text, without the Doc rebuilding it.
+            text = self.article.blocks[block].text
+            self._words[key] = _reader_words(self._rows[block], text, span.start, span.end)
         return self._words[key]
 
     @property
@@ -268,14 +125,11 @@ class ParsedArticle:
         return [s for s in self.sentences if not blocks[s.block].is_heading]
 
 
-def _reader_words(span: Span, text: str) -> list[str]:
-    from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, SPACY
-
-    doc = span.doc
-    first = max(0, span.start - 2)  # the two tokens before may join a hyphenated word
-    rows = doc[first : span.end].to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH]).tolist()
+def _reader_words(rows: list[list[int]], text: str, start: int, end: int) -> list[str]:
+    """Words from rows of (IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH): a word, a hyphen and a word
+    with no space between are one word."""
     words: list[str] = []
-    for at in range(span.start - first, len(rows)):
+    for at in range(start, end):
         alpha, number, _, idx, length = rows[at]
         if not (alpha or number):
             continue
