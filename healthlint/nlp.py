@@ -7,7 +7,7 @@ imported here and only here, and only when text is actually linted.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,25 +42,65 @@ def _marker_end(doc: Doc, i: int) -> int:
     return i
 
 
-def _markers_end_sentences(doc: Doc) -> Doc:
-    """A footnote marker after a full stop belongs to the sentence it closes, not the next one."""
-    from spacy.attrs import ORTH
+def _sentence_starts(
+    orth: list[int], punct: list[int], stops: frozenset[int], full_stops: frozenset[int]
+) -> tuple[set[int], list[int]]:
+    """spaCy's Sentencizer rule on arrays: after a stop ("." "!" "?" and the like), the next
+    token that is neither punctuation nor a stop begins a sentence. Also: the tokens right
+    after a full stop, where a footnote marker may begin."""
+    starts, after_full_stops, seen_stop = {0}, [], False
+    for i, (word, is_punct) in enumerate(zip(orth, punct, strict=True)):
+        if seen_stop and not is_punct and word not in stops:
+            starts.add(i)
+            seen_stop = False
+        elif word in stops:
+            seen_stop = True
+            if word in full_stops:
+                after_full_stops.append(i + 1)
+    return starts, after_full_stops
 
-    if len(doc) < 2:
+
+def _split_sentences(doc: Doc) -> Doc:
+    """Sentence starts by spaCy's Sentencizer rule, computed from arrays rather than from a
+    Token object per token; then a footnote marker after a full stop is moved into the sentence
+    it closes."""
+    import numpy
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+
+    if not len(doc):
         return doc
-    stops = {doc.vocab.strings[mark] for mark in (".", "!", "?")}
-    orth = doc.to_array(ORTH).tolist()
-    # Only a token right after a full stop can start a marker: find those from the array.
-    for i in (i for i in range(1, len(orth)) if orth[i - 1] in stops):
-        end = _marker_end(doc, i)
-        if end == i:
-            continue
-        if any(doc[j].is_sent_start for j in range(i, end)):
-            for j in range(i, end):
-                doc[j].is_sent_start = False
+    table = doc.to_array([ORTH, IS_PUNCT])
+    stops, full_stops = _stops(doc.vocab)
+    starts, after_full_stops = _sentence_starts(
+        table[:, 0].tolist(), table[:, 1].tolist(), stops, full_stops
+    )
+    for i in after_full_stops:
+        end = _marker_end(doc, i) if i < len(doc) else i
+        if end != i and not starts.isdisjoint(range(i, end)):
+            starts.difference_update(range(i, end))
             if end < len(doc):
-                doc[end].is_sent_start = True
+                starts.add(end)
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")
+    flags[sorted(starts), 0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64"))
     return doc
+
+
+def _stops(vocab: Any) -> tuple[frozenset[int], frozenset[int]]:
+    """String hashes of the Sentencizer's sentence-final marks, and of the full stops after
+    which a footnote marker may follow."""
+    if id(vocab) not in _STOP_HASHES:
+        from spacy.pipeline.sentencizer import Sentencizer
+
+        add = vocab.strings.add
+        _STOP_HASHES[id(vocab)] = (
+            frozenset(add(mark) for mark in Sentencizer.default_punct_chars),
+            frozenset(add(mark) for mark in (".", "!", "?")),
+        )
+    return _STOP_HASHES[id(vocab)]
+
+
+_STOP_HASHES: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
 
 
 @cache
@@ -68,8 +108,8 @@ def get_nlp() -> Language:
     from spacy.lang.en import English
     from spacy.language import Language
 
-    if "healthlint_markers" not in Language.factories:
-        Language.component("healthlint_markers", func=_markers_end_sentences)
+    if "healthlint_sentences" not in Language.factories:
+        Language.component("healthlint_sentences", func=_split_sentences)
 
     # A language subclass, so the tokenizer is built once with our rules: setting them on a
     # built tokenizer reloads its four thousand special cases each time (0.13 s at start-up).
@@ -82,6 +122,5 @@ def get_nlp() -> Language:
 
     HealthEnglish.Defaults = Defaults
     nlp = HealthEnglish()
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("healthlint_markers")
+    nlp.add_pipe("healthlint_sentences")
     return nlp

@@ -88,13 +88,13 @@ class ProcedureMismatch(Runner):
         }
 
     # -- finding the terms ---------------------------------------------------------------------
-    def _mentions(self, index: int, doc: Any) -> list[Mention]:
+    def _mentions(self, index: int, doc: Any, lowers: list[int]) -> list[Mention]:
         from spacy.util import filter_spans
 
         labelled = {}
         for match_id, start, end in self.phrases(doc):
             labelled[(start, end)] = self.nlp.vocab.strings[match_id]
-        for at in self._suffixed_words(doc):
+        for at in self._suffixed_words(lowers):
             labelled[(at, at + 1)] = "procedure"
         spans = filter_spans([doc[start:end] for start, end in labelled])
         return [
@@ -102,15 +102,15 @@ class ProcedureMismatch(Runner):
             for span in spans
         ]
 
-    def _suffixed_words(self, doc: Any) -> list[int]:
+    def _suffixed_words(self, lowers: list[int]) -> list[int]:
         """Tokens named like a procedure ("-ectomy", "-plasty"...), tested once per distinct word
         rather than by a Matcher regex on every token."""
-        from spacy.attrs import LOWER
-
-        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
         known, strings = self._is_suffixed, self.nlp.vocab.strings
-        for word in set(lowers).difference(known):
+        words = set(lowers)
+        for word in words.difference(known):
             known[word] = self.suffixed.fullmatch(strings[word]) is not None
+        if not any(known[word] for word in words):
+            return []
         return [at for at, word in enumerate(lowers) if known[word]]
 
     def _main_procedure(self, parsed: ParsedArticle, mentions: list[Mention]) -> str | None:
@@ -169,7 +169,11 @@ class ProcedureMismatch(Runner):
 
     # -- the check -------------------------------------------------------------------------------
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        mentions = [m for index, _, doc in parsed.blocks() for m in self._mentions(index, doc)]
+        mentions = [
+            mention
+            for index, _, doc in parsed.blocks()
+            for mention in self._mentions(index, doc, parsed.lowers(index))
+        ]
         main = self._main_procedure(parsed, mentions)
         subjects = self._subjects(parsed, mentions)
         reasons = self.data.reasons

@@ -28,11 +28,9 @@ class RepeatedWord(Runner):
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         # Blocks are tokenized apart, so a heading and the paragraph after it never pair up.
-        from spacy.attrs import LOWER
-
         for index, _, doc in parsed.blocks():
             # Candidates from the block's LOWER array; Token objects only for equal neighbours.
-            lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+            lowers = parsed.lowers(index)
             for i in (i for i in range(len(lowers) - 1) if lowers[i] == lowers[i + 1]):
                 first, second = doc[i], doc[i + 1]
                 third = doc[i + 2] if i + 2 < len(doc) else None

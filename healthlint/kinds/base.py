@@ -57,12 +57,23 @@ class ParsedArticle:
         self._marks: dict[int, tuple[list[int], list[int]]] = {}
         self._sentences: list[Sentence] | None = None
         self._words: dict[tuple[int, int], list[str]] = {}
-        self._rows: dict[int, list[list[int]]] = {}
+        self._block_words: dict[int, _ReaderWords] = {}
+        self._lowers: dict[int, list[int]] = {}
 
     def blocks(self, region: str | None = "body") -> Iterator[tuple[int, Block, Doc]]:
         for index, (block, doc) in enumerate(zip(self.article.blocks, self.docs, strict=True)):
             if region is None or block.region == region:
                 yield index, block, doc
+
+    def lowers(self, block: int) -> list[int]:
+        """The LOWER hashes of the block's tokens, read once from an array and shared by the
+        rules that compare words without making a Token object for each."""
+        if block not in self._lowers:
+            from spacy.attrs import LOWER
+
+            doc = self.docs[block]
+            self._lowers[block] = doc.to_array(LOWER).tolist() if len(doc) else []
+        return self._lowers[block]
 
     def matches(self, block: int, key: str) -> list[tuple[int, int]]:
         """Token ranges of ``block`` matched by the patterns under ``key``, earliest first."""
@@ -97,17 +108,14 @@ class ParsedArticle:
     def words(self, sentence: Sentence) -> list[str]:
         """The sentence's words as a reader counts them: "non-small-cell" is one word, not three;
         punctuation and symbols are none. Computed once per sentence, from the block's arrays."""
-        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, SPACY
-
         block, span = sentence.block, sentence.span
         key = (block, span.start)
         if key not in self._words:
-            if block not in self._rows:
-                attrs = [IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH]
-                self._rows[block] = self.docs[block].to_array(attrs).tolist()
-            # The block's text is the Doc's text, without the Doc rebuilding it.
-            text = self.article.blocks[block].text
-            self._words[key] = _reader_words(self._rows[block], text, span.start, span.end)
+            if block not in self._block_words:
+                # The block's text is the Doc's text, without the Doc rebuilding it.
+                text = self.article.blocks[block].text
+                self._block_words[block] = _ReaderWords(self.docs[block], text)
+            self._words[key] = self._block_words[block].within(span.start, span.end)
         return self._words[key]
 
     @property
@@ -125,22 +133,37 @@ class ParsedArticle:
         return [s for s in self.sentences if not blocks[s.block].is_heading]
 
 
-def _reader_words(rows: list[list[int]], text: str, start: int, end: int) -> list[str]:
-    """Words from rows of (IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH): a word, a hyphen and a word
-    with no space between are one word."""
-    words: list[str] = []
-    for at in range(start, end):
-        alpha, number, _, idx, length = rows[at]
-        if not (alpha or number):
-            continue
-        word = text[idx : idx + length]
-        if at >= 2 and words:
-            before, hyphen = rows[at - 2], rows[at - 1]
-            if not before[2] and not hyphen[2] and text[hyphen[3] : hyphen[3] + hyphen[4]] == "-":
+class _ReaderWords:
+    """A block's word tokens (alphabetic or like a number), found with arrays once per block, and
+    whether each is joined to the word before by a hyphen with no space either side."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, ORTH, SPACY
+
+        self.text = text
+        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH, ORTH])
+        is_word = (table[:, 0] | table[:, 1]).astype(bool)
+        spaced = table[:, 2].astype(bool)
+        hyphen = table[:, 5] == doc.vocab.strings["-"]
+        joined = is_word.copy()
+        joined[:2] = False
+        joined[2:] &= hyphen[1:-1] & ~spaced[1:-1] & ~spaced[:-2]
+        at = is_word.nonzero()[0]
+        self.at = at.tolist()
+        self.starts = table[at, 3].tolist()
+        self.ends = (table[at, 3] + table[at, 4]).tolist()
+        self.joined = joined[at].tolist()
+
+    def within(self, start: int, end: int) -> list[str]:
+        text, starts, ends, joined = self.text, self.starts, self.ends, self.joined
+        words: list[str] = []
+        for k in range(bisect_left(self.at, start), bisect_left(self.at, end)):
+            word = text[starts[k] : ends[k]]
+            if joined[k] and words:
                 words[-1] += "-" + word
-                continue
-        words.append(word)
-    return words
+            else:
+                words.append(word)
+        return words
 
 
 @dataclass(frozen=True)

@@ -28,12 +28,10 @@ class SubstitutionRunner(Runner):
         self.wrong = {strings.add(word) for word in self.table}
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        from spacy.attrs import LOWER
-
         wrong = self.wrong
         for index, _, doc in parsed.blocks():
             # Compare hashes of the whole block at once; make Token objects only for hits.
-            lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+            lowers = parsed.lowers(index)
             if wrong.isdisjoint(lowers):
                 continue
             for i in (i for i, h in enumerate(lowers) if h in wrong):

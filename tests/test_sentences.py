@@ -1,0 +1,44 @@
+"""Sentences: spaCy's Sentencizer rule computed from arrays, with footnote markers kept in the
+sentence they close."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.pipeline import Sentencizer
+
+from healthlint.nlp import get_nlp
+
+PLAIN = [
+    "About 40% of adults have it. Most recover! Do they? Yes.",
+    'Dr. Smith said so... Then 2.5 mg a day (twice) is enough. "Really?" she asked.',
+    "No stop at the end",
+    "Ends with several stops?!! And then more. . . and a list: one; two.",
+    "Wait ... what?) Then (this.) happened.",
+    "",
+    "?",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_without_markers_sentences_are_the_sentencizers(text: str) -> None:
+    nlp = get_nlp()
+    ours = nlp(text)
+    theirs = Sentencizer()(nlp.make_doc(text))
+    assert [s.text for s in ours.sents] == [s.text for s in theirs.sents]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "It spreads fast.[^2] Next one.",
+            ["It spreads fast.[^2]", "Next one."],
+        ),
+        ("And this.^3 Also that.", ["And this.^3", "Also that."]),
+        ("Use steroids.3 Then rest.", ["Use steroids.3", "Then rest."]),
+        ("Rates rose.3,6 Others fell.", ["Rates rose.3,6", "Others fell."]),
+        ("It hurts. 2 in 3 people say so.", ["It hurts.", "2 in 3 people say so."]),
+    ],
+)
+def test_a_footnote_marker_stays_in_the_sentence_it_closes(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in get_nlp()(text).sents] == sentences
