@@ -55,14 +55,14 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.diff or args.write_baseline:
         kept: list[Finding] = []
         changed = False
-        for path, result in _progress(results, len(paths), err):
-            if isinstance(result, FileError):
-                errors.append(result)
+        for path, result, settings in _progress(results, len(paths), err):
+            if isinstance(result, FileError) or settings is None:  # findings come with settings
+                errors.append(result)  # type: ignore[arg-type]
             elif args.diff:
                 changed = _show_diff(path, result, out) or changed
             else:
                 if args.fix:
-                    result = _fix(path, result, settings_for(path), packs)
+                    result = _fix(path, result, settings, packs)
                 if isinstance(result, FileError):
                     errors.append(result)
                 else:
@@ -78,20 +78,20 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         writer.begin(__version__)
     floor = Severity(args.min_severity).rank if args.min_severity else 0
     shown, failing = Tally(), False
-    for path, result in _progress(results, len(paths), err):
-        if isinstance(result, FileError):
-            errors.append(result)
+    for path, result, settings in _progress(results, len(paths), err):
+        if isinstance(result, FileError) or settings is None:  # findings come with settings
+            errors.append(result)  # type: ignore[arg-type]
             continue
         findings = result
         if args.fix:
-            findings = _fix(path, findings, settings_for(path), packs)
+            findings = _fix(path, findings, settings, packs)
             if isinstance(findings, FileError):
                 errors.append(findings)
                 continue
         files += 1
         if baseline is not None:
             findings = new_findings(findings, baseline, args.baseline)
-        failing = failing or _fails(findings, args.fail_on, settings_for(path))
+        failing = failing or _fails(findings, args.fail_on, settings)
         # --min-severity hides findings; the exit code still counts them all.
         findings = sorted((f for f in findings if f.severity.rank >= floor), key=Finding.sort_key)
         shown.add(findings)

@@ -145,8 +145,8 @@ def is_excluded(path: Path) -> bool:
     return any(fnmatch(relative, pattern) for pattern in settings.exclude)
 
 
-def _relative(path: Path, root: Path | None) -> str:
-    resolved = path.resolve()
+def _relative(path: Path, root: Path | None, resolved: Path | None = None) -> str:
+    resolved = resolved or path.resolve()
     try:
         return resolved.relative_to(root).as_posix() if root else path.as_posix()
     except ValueError:
@@ -155,10 +155,11 @@ def _relative(path: Path, root: Path | None) -> str:
 
 def effective_settings(path: Path, fixed: Settings | None = None, **overrides: object) -> Settings:
     """The settings for one file: its configuration, command-line overrides, per-file ignores."""
-    settings = fixed if fixed is not None else find_config(path.resolve().parent)[1]
+    resolved = path.resolve()
+    settings = fixed if fixed is not None else find_config(resolved.parent)[1]
     root = settings.root
     result = settings.merged(**overrides)
-    relative = _relative(path, root)
+    relative = _relative(path, root, resolved)
     extra = [
         rule
         for pattern, rules in settings.per_file_ignores.items()

@@ -245,13 +245,15 @@ def _outcomes(jobs: list[Job], packs: tuple[Path, ...], workers: int) -> Iterato
     # Build the pipeline and matchers before forking, so that every worker starts with them.
     path, settings, _ = jobs[0]
     _linter(settings, packs + tuple(Path(p) for p in settings.packs))
-    chunk = max(1, len(jobs) // (workers * 8))
+    # Small chunks, so that no worker is left with a long tail while the other waits.
+    chunk = max(1, len(jobs) // (workers * 32))
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
         tasks = ((p, s, packs) for p, s, _ in jobs)
         yield from pool.map(_lint_job, tasks, chunksize=chunk)
 
 
-Result = tuple[Path, list[Finding] | FileError]  # a file's findings, or why it has none
+# A file, its findings (or why it has none) and the settings it was linted with.
+Result = tuple[Path, list[Finding] | FileError, Settings | None]
 
 
 def lint_stream(
@@ -292,7 +294,7 @@ def lint_stream(
             if entry.cached:
                 result = cache.get(entry.key, str(path))  # type: ignore[union-attr]
                 if result is not None:
-                    yield path, result
+                    yield path, result, entry.settings
                     continue
                 # The entry went bad since it was found: lint the file here.
                 result, error = _lint_one(path, entry.settings, packs)  # type: ignore[arg-type]
@@ -301,13 +303,13 @@ def lint_stream(
         if error is not None:
             is_config, message = error
             if not (is_config and message in config_errors):
-                yield path, FileError(path=str(path), message=message)
+                yield path, FileError(path=str(path), message=message), entry.settings
             if is_config:
                 config_errors.add(message)
             continue
         if cache is not None and entry.key is not None:
             cache.put(entry.key, result)
-        yield path, result
+        yield path, result, entry.settings
 
 
 @dataclass
@@ -330,7 +332,7 @@ def lint_files(
     findings: list[Finding] = []
     errors: list[FileError] = []
     linted = 0
-    for _, result in lint_stream(paths, settings_for, packs, workers, cache):
+    for _, result, _ in lint_stream(paths, settings_for, packs, workers, cache):
         if isinstance(result, FileError):
             errors.append(result)
         else:

@@ -54,6 +54,7 @@ class PatternHub:
         # A required word -> the (group, requirement) pairs it meets; groups with none run always.
         self._required_by: dict[int | str, list[tuple[_Group, int]]] = {}
         self._always: list[_Group] = []
+        self._required: frozenset[int | str] = frozenset()  # the keys of _required_by, as a set
         self._keys_by_content: dict[str, str] = {}
 
     def add(self, owner: str, patterns: PatternSet, where: str = "") -> dict[str, str]:
@@ -94,6 +95,7 @@ class PatternHub:
                     self._required_by.setdefault(word, []).append((group, number))
             if not requirements:
                 self._always.append(group)
+            self._required = frozenset(self._required_by)
         try:
             group.matcher.add(key, [pattern])
         except ValueError as error:  # spaCy's MatchPatternError
@@ -115,7 +117,7 @@ class PatternHub:
         if len(doc):
             # The block's words (as hashes) and flags, read as one array, not token by token.
             table = doc.to_array([LOWER, LIKE_NUM, LIKE_URL, SENT_START])
-            block = _BlockWords(table, self._required_by)
+            block = _BlockWords(table, self._required)
             for group in self._passing(block):
                 for start, end in block.windows(group):
                     for match_id, first, last in group.matcher(doc[start:end]):
@@ -141,9 +143,9 @@ class PatternHub:
 class _BlockWords:
     """Where in a block each required word is, and where its sentences begin and end."""
 
-    def __init__(self, table: Any, required: dict[int | str, Any]) -> None:
+    def __init__(self, table: Any, required: frozenset[int | str]) -> None:
         lowers = table[:, 0].tolist()
-        present = set(lowers).intersection(required)
+        present = required & set(lowers)
         self.positions: dict[int | str, list[int]] = {}
         if present:
             for at, word in enumerate(lowers):
