@@ -10,11 +10,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from ..article import Article, Block
+from ..metrics import syllables
 from .patterns import PatternHub, PatternSet
 
 if TYPE_CHECKING:
@@ -56,8 +57,7 @@ class ParsedArticle:
         self._matches: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._marks: dict[int, tuple[list[int], list[int]]] = {}
         self._sentences: list[Sentence] | None = None
-        self._words: dict[tuple[int, int], list[str]] = {}
-        self._block_words: dict[int, _ReaderWords] = {}
+        self._counts: dict[tuple[int, int], ReaderCounts] = {}
         self._lowers: dict[int, list[int]] = {}
 
     def blocks(self, region: str | None = "body") -> Iterator[tuple[int, Block, Doc]]:
@@ -105,18 +105,25 @@ class ParsedArticle:
         at = bisect_left(starts, span.end_char) - 1  # the last range starting inside or before
         return at >= 0 and ends[at] > span.start_char
 
-    def words(self, sentence: Sentence) -> list[str]:
-        """The sentence's words as a reader counts them: "non-small-cell" is one word, not three;
-        punctuation and symbols are none. Computed once per sentence, from the block's arrays."""
-        block, span = sentence.block, sentence.span
-        key = (block, span.start)
-        if key not in self._words:
-            if block not in self._block_words:
-                # The block's text is the Doc's text, without the Doc rebuilding it.
-                text = self.article.blocks[block].text
-                self._block_words[block] = _ReaderWords(self.docs[block], text)
-            self._words[key] = self._block_words[block].within(span.start, span.end)
-        return self._words[key]
+    def counts(self, sentence: Sentence) -> ReaderCounts:
+        """The sentence's words as a reader counts them ("non-small-cell" is one word, not three;
+        punctuation and symbols are none) and their syllables. Counted for a whole block at once,
+        from its arrays; only the counts are kept, so a huge article costs no list of words."""
+        key = (sentence.block, sentence.span.start)
+        if key not in self._counts:
+            self._count_block(sentence.block)
+        return self._counts[key]
+
+    def _count_block(self, block: int) -> None:
+        doc = self.docs[block]
+        # The block's text is the Doc's text, without the Doc rebuilding it.
+        words = _ReaderWords(doc, self.article.blocks[block].text)
+        for span in doc.sents:
+            counts = [syllables(word) for word in words.within(span.start, span.end)]
+            polysyllables = sum(1 for count in counts if count >= POLYSYLLABLE)
+            self._counts[(block, span.start)] = ReaderCounts(
+                len(counts), sum(counts), polysyllables
+            )
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -131,6 +138,16 @@ class ParsedArticle:
         """Body sentences outside headings."""
         blocks = self.article.blocks
         return [s for s in self.sentences if not blocks[s.block].is_heading]
+
+
+# Syllables that make a word count as long in the SMOG formula.
+POLYSYLLABLE = 3
+
+
+class ReaderCounts(NamedTuple):
+    words: int
+    syllables: int
+    polysyllables: int  # words of three syllables or more
 
 
 class _ReaderWords:

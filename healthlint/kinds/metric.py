@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..metrics import flesch_kincaid_grade, smog_grade, syllables
+from ..metrics import flesch_kincaid_grade, smog_grade
 from .base import Hit, ParsedArticle, Runner
 
 # Below this many words a grade-level formula says more about chance than about the text.
@@ -28,13 +28,12 @@ class MetricRunner(Runner):
         return {"value": f"{value:g}", "threshold": f"{self.threshold:g}"}
 
     def _reading_grade(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        sentences = [words for s in parsed.prose_sentences() if (words := parsed.words(s))]
-        words = [word for sentence in sentences for word in sentence]
-        if len(words) < MIN_WORDS_FOR_GRADE:
+        sentences = [c for s in parsed.prose_sentences() if (c := parsed.counts(s)).words]
+        words = sum(c.words for c in sentences)
+        if words < MIN_WORDS_FOR_GRADE:
             return
-        counts = [syllables(word) for word in words]
-        grade = flesch_kincaid_grade(len(words), len(sentences), sum(counts))
-        smog = smog_grade(sum(1 for c in counts if c >= 3), len(sentences))
+        grade = flesch_kincaid_grade(words, len(sentences), sum(c.syllables for c in sentences))
+        smog = smog_grade(sum(c.polysyllables for c in sentences), len(sentences))
         if grade > self.threshold:
             values = {
                 "value": f"{grade:.1f}",
@@ -45,7 +44,7 @@ class MetricRunner(Runner):
 
     def _sentence_words(self, parsed: ParsedArticle) -> Iterable[Hit]:
         for sentence in parsed.prose_sentences():
-            count = len(parsed.words(sentence))
+            count = parsed.counts(sentence).words
             if count > self.threshold:
                 span = sentence.span
                 text = span.text.rstrip()
