@@ -115,15 +115,12 @@ class ParsedArticle:
         return self._counts[key]
 
     def _count_block(self, block: int) -> None:
-        doc = self.docs[block]
         # The block's text is the Doc's text, without the Doc rebuilding it.
-        words = _ReaderWords(doc, self.article.blocks[block].text)
-        for span in doc.sents:
-            counts = [syllables(word) for word in words.within(span.start, span.end)]
+        words = _ReaderWords(self.docs[block], self.article.blocks[block].text)
+        for start, end in words.sentences():
+            counts = [syllables(word) for word in words.within(start, end)]
             polysyllables = sum(1 for count in counts if count >= POLYSYLLABLE)
-            self._counts[(block, span.start)] = ReaderCounts(
-                len(counts), sum(counts), polysyllables
-            )
+            self._counts[(block, start)] = ReaderCounts(len(counts), sum(counts), polysyllables)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -155,10 +152,12 @@ class _ReaderWords:
     whether each is joined to the word before by a hyphen with no space either side."""
 
     def __init__(self, doc: Doc, text: str) -> None:
-        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, ORTH, SPACY
+        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, ORTH, SENT_START, SPACY
 
         self.text = text
-        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH, ORTH])
+        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH, ORTH, SENT_START])
+        begins = (table[:, 6] == 1).nonzero()[0].tolist()
+        self.sentence_starts = [0, *(i for i in begins if i), len(doc)]
         is_word = (table[:, 0] | table[:, 1]).astype(bool)
         spaced = table[:, 2].astype(bool)
         hyphen = table[:, 5] == doc.vocab.strings["-"]
@@ -170,6 +169,11 @@ class _ReaderWords:
         self.starts = table[at, 3].tolist()
         self.ends = (table[at, 3] + table[at, 4]).tolist()
         self.joined = joined[at].tolist()
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Token ranges of the block's sentences (the Doc's, without making Span objects)."""
+        bounds = self.sentence_starts
+        return list(zip(bounds, bounds[1:], strict=False))
 
     def within(self, start: int, end: int) -> list[str]:
         text, starts, ends, joined = self.text, self.starts, self.ends, self.joined
