@@ -108,19 +108,37 @@ class ParsedArticle:
     def counts(self, sentence: Sentence) -> ReaderCounts:
         """The sentence's words as a reader counts them ("non-small-cell" is one word, not three;
         punctuation and symbols are none) and their syllables. Counted for a whole block at once,
-        from its arrays; only the counts are kept, so a huge article costs no list of words."""
+        from its token array; only the counts are kept, so a huge article costs no word lists."""
         key = (sentence.block, sentence.span.start)
         if key not in self._counts:
             self._count_block(sentence.block)
         return self._counts[key]
 
     def _count_block(self, block: int) -> None:
-        # The block's text is the Doc's text, without the Doc rebuilding it.
-        words = _ReaderWords(self.docs[block], self.article.blocks[block].text)
-        for start, end in words.sentences():
-            counts = [syllables(word) for word in words.within(start, end)]
-            polysyllables = sum(1 for count in counts if count >= POLYSYLLABLE)
-            self._counts[(block, start)] = ReaderCounts(len(counts), sum(counts), polysyllables)
+        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, ORTH, SENT_START, SPACY
+
+        doc = self.docs[block]
+        if not len(doc):
+            return
+        # The block's text is the Doc's text, without the Doc rebuilding it. Plain lists, not
+        # numpy: blocks are short, and numpy's cost per call would outweigh its speed.
+        text, hyphen = self.article.blocks[block].text, doc.vocab.strings["-"]
+        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH, ORTH, SENT_START])
+        start, words = 0, []
+        spaced_before = spaced = True  # whether tokens i-2 and i-1 have a space after them
+        hyphen_before = False  # whether token i-1 is a hyphen
+        for i, (alpha, number, space, idx, length, orth, begins) in enumerate(table.tolist()):
+            if begins == 1 and i:
+                self._counts[(block, start)] = _reader_counts(words)
+                start, words = i, []
+            if alpha or number:
+                word = text[idx : idx + length]
+                if words and hyphen_before and not spaced and not spaced_before:
+                    words[-1] += "-" + word  # "non-small-cell" is one word
+                else:
+                    words.append(word)
+            spaced_before, spaced, hyphen_before = spaced, bool(space), orth == hyphen
+        self._counts[(block, start)] = _reader_counts(words)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -147,44 +165,10 @@ class ReaderCounts(NamedTuple):
     polysyllables: int  # words of three syllables or more
 
 
-class _ReaderWords:
-    """A block's word tokens (alphabetic or like a number), found with arrays once per block, and
-    whether each is joined to the word before by a hyphen with no space either side."""
-
-    def __init__(self, doc: Doc, text: str) -> None:
-        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, ORTH, SENT_START, SPACY
-
-        self.text = text
-        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH, ORTH, SENT_START])
-        begins = (table[:, 6] == 1).nonzero()[0].tolist()
-        self.sentence_starts = [0, *(i for i in begins if i), len(doc)]
-        is_word = (table[:, 0] | table[:, 1]).astype(bool)
-        spaced = table[:, 2].astype(bool)
-        hyphen = table[:, 5] == doc.vocab.strings["-"]
-        joined = is_word.copy()
-        joined[:2] = False
-        joined[2:] &= hyphen[1:-1] & ~spaced[1:-1] & ~spaced[:-2]
-        at = is_word.nonzero()[0]
-        self.at = at.tolist()
-        self.starts = table[at, 3].tolist()
-        self.ends = (table[at, 3] + table[at, 4]).tolist()
-        self.joined = joined[at].tolist()
-
-    def sentences(self) -> list[tuple[int, int]]:
-        """Token ranges of the block's sentences (the Doc's, without making Span objects)."""
-        bounds = self.sentence_starts
-        return list(zip(bounds, bounds[1:], strict=False))
-
-    def within(self, start: int, end: int) -> list[str]:
-        text, starts, ends, joined = self.text, self.starts, self.ends, self.joined
-        words: list[str] = []
-        for k in range(bisect_left(self.at, start), bisect_left(self.at, end)):
-            word = text[starts[k] : ends[k]]
-            if joined[k] and words:
-                words[-1] += "-" + word
-            else:
-                words.append(word)
-        return words
+def _reader_counts(words: list[str]) -> ReaderCounts:
+    counts = [syllables(word) for word in words]
+    polysyllables = sum(1 for count in counts if count >= POLYSYLLABLE)
+    return ReaderCounts(len(counts), sum(counts), polysyllables)
 
 
 @dataclass(frozen=True)
