@@ -16,7 +16,7 @@ from .findings import FileError, Finding, Fix, Severity
 from .kinds import build_runner
 from .kinds.base import Compiler, Hit, ParsedArticle, PatternHub, Runner
 from .loaders import SUFFIXES, read_article, read_bytes
-from .nlp import get_nlp
+from .nlp import get_nlp, parse_blocks
 from .rulepack import Rule, load_rules
 from .suppressions import Suppressor
 
@@ -62,7 +62,7 @@ class Linter:
             self.active.append(ActiveRule(rule, build_runner(rule, compiler), severity))
 
     def lint_article(self, article: Article) -> list[Finding]:
-        docs = list(get_nlp().pipe(block.text for block in article.blocks))
+        docs = parse_blocks([block.text for block in article.blocks])
         parsed = ParsedArticle(article, docs, self.hub)
         locator = Locator(article)
         findings = [

@@ -124,3 +124,13 @@ def get_nlp() -> Language:
     nlp = HealthEnglish()
     nlp.add_pipe("healthlint_sentences")
     return nlp
+
+
+def parse_blocks(texts: list[str]) -> list[Doc]:
+    """One Doc per block: the tokenizer, then the pipeline's components, called directly
+    (Language.pipe's batching costs more than it saves on blocks of a few dozen tokens)."""
+    nlp = get_nlp()
+    docs = [nlp.tokenizer(text) for text in texts]
+    for _, component in nlp.pipeline:
+        docs = [component(doc) for doc in docs]
+    return docs
