@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -51,43 +52,36 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     workers = args.jobs or os.cpu_count() or 1
     results = lint_stream(paths, settings_for, packs, workers=workers, cache=cache)
 
-    files, errors = 0, []
     if args.diff or args.write_baseline:
-        kept: list[Finding] = []
-        changed = False
-        for path, result, settings in _progress(results, len(paths), err):
-            if isinstance(result, FileError) or settings is None:  # findings come with settings
-                errors.append(result)  # type: ignore[arg-type]
-            elif args.diff:
-                changed = _show_diff(path, result, out) or changed
-            else:
-                if args.fix:
-                    result = _fix(path, result, settings, packs)
-                if isinstance(result, FileError):
-                    errors.append(result)
-                else:
-                    kept.extend(result)  # a baseline records every finding: it needs them all
-        if args.diff:
-            return EXIT_FINDINGS if changed else EXIT_OK
-        count = write_baseline(args.write_baseline, kept)
-        err.write(f"healthlint: wrote {count} findings to {args.write_baseline}\n")
-        return EXIT_ERROR if errors or missing else EXIT_OK
+        return _diff_or_baseline(
+            args, _progress(results, len(paths), err), packs, out, err, missing
+        )
+    return _report(args, _progress(results, len(paths), err), baseline, packs, out, err, missing)
 
+
+def _report(
+    args: argparse.Namespace,
+    results: Iterator[Result],
+    baseline: Counter | None,
+    packs: tuple[Path, ...],
+    out: TextIO,
+    err: TextIO,
+    missing: list[str],
+) -> int:
+    """Fixes (with --fix), filters and writes each file's findings as they come."""
     writer = None if args.statistics else _writer(args, packs, out)
     if writer is not None:
         writer.begin(__version__)
     floor = Severity(args.min_severity).rank if args.min_severity else 0
-    shown, failing = Tally(), False
-    for path, result, settings in _progress(results, len(paths), err):
+    shown, failing, files, errors = Tally(), False, 0, []
+    for path, result, settings in results:
         if isinstance(result, FileError) or settings is None:  # findings come with settings
             errors.append(result)  # type: ignore[arg-type]
             continue
-        findings = result
-        if args.fix:
-            findings = _fix(path, findings, settings, packs)
-            if isinstance(findings, FileError):
-                errors.append(findings)
-                continue
+        findings = _fix(path, result, settings, packs) if args.fix else result
+        if isinstance(findings, FileError):
+            errors.append(findings)
+            continue
         files += 1
         if baseline is not None:
             findings = new_findings(findings, baseline, args.baseline)
@@ -107,6 +101,36 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if errors or missing:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _diff_or_baseline(
+    args: argparse.Namespace,
+    results: Iterator[Result],
+    packs: tuple[Path, ...],
+    out: TextIO,
+    err: TextIO,
+    missing: list[str],
+) -> int:
+    """--diff prints each file's safe fixes; --write-baseline records every finding."""
+    kept: list[Finding] = []
+    errors: list[FileError] = []
+    changed = False
+    for path, result, settings in results:
+        if isinstance(result, FileError) or settings is None:  # findings come with settings
+            errors.append(result)  # type: ignore[arg-type]
+        elif args.diff:
+            changed = _show_diff(path, result, out) or changed
+        else:
+            found = _fix(path, result, settings, packs) if args.fix else result
+            if isinstance(found, FileError):
+                errors.append(found)
+            else:
+                kept.extend(found)  # a baseline records every finding: it needs them all
+    if args.diff:
+        return EXIT_FINDINGS if changed else EXIT_OK
+    count = write_baseline(args.write_baseline, kept)
+    err.write(f"healthlint: wrote {count} findings to {args.write_baseline}\n")
+    return EXIT_ERROR if errors or missing else EXIT_OK
 
 
 def _writer(args: argparse.Namespace, packs: tuple[Path, ...], out: TextIO) -> Writer:

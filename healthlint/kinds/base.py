@@ -1,8 +1,8 @@
 """What every rule runner shares: the hit it returns, the parsed article, the one pattern pass.
 
 A runner is built once per process for a rule (and a configuration); it adds its token patterns to
-the shared :class:`PatternHub`, so that one Matcher pass per block serves every rule, and then reads
-its own matches back from the :class:`ParsedArticle`.
+the shared :class:`PatternHub` (kinds/patterns.py), so that one pass of the hub per block serves
+every rule, and then reads its own matches back from the :class:`ParsedArticle`.
 """
 
 from __future__ import annotations
