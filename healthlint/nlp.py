@@ -7,7 +7,7 @@ imported here and only here, and only when text is actually linted.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,7 +70,7 @@ def _split_sentences(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     table = doc.to_array([ORTH, IS_PUNCT])
-    stops, full_stops = _stops(doc.vocab)
+    stops, full_stops = _stops()
     starts, after_full_stops = _sentence_starts(
         table[:, 0].tolist(), table[:, 1].tolist(), stops, full_stops
     )
@@ -86,21 +86,17 @@ def _split_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def _stops(vocab: Any) -> tuple[frozenset[int], frozenset[int]]:
-    """String hashes of the Sentencizer's sentence-final marks, and of the full stops after
-    which a footnote marker may follow."""
-    if id(vocab) not in _STOP_HASHES:
-        from spacy.pipeline.sentencizer import Sentencizer
+@cache
+def _stops() -> tuple[frozenset[int], frozenset[int]]:
+    """String hashes (the same in every vocabulary) of the Sentencizer's sentence-final marks,
+    and of the full stops after which a footnote marker may follow."""
+    from spacy.pipeline.sentencizer import Sentencizer
+    from spacy.strings import get_string_id
 
-        add = vocab.strings.add
-        _STOP_HASHES[id(vocab)] = (
-            frozenset(add(mark) for mark in Sentencizer.default_punct_chars),
-            frozenset(add(mark) for mark in (".", "!", "?")),
-        )
-    return _STOP_HASHES[id(vocab)]
-
-
-_STOP_HASHES: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+    return (
+        frozenset(get_string_id(mark) for mark in Sentencizer.default_punct_chars),
+        frozenset(get_string_id(mark) for mark in (".", "!", "?")),
+    )
 
 
 @cache
