@@ -29,7 +29,7 @@ class Writer:
         """Called once, before any findings."""
 
     def findings(self, findings: list[Finding]) -> None:
-        """One file's findings, in order."""
+        """The findings of one or more whole files, in order (a run streams one file a call)."""
 
     def end(self, summary: Summary, errors: list[FileError]) -> None:
         """Called once, after the last file."""

@@ -126,7 +126,6 @@ class SarifWriter(Writer):
     def begin(self, version: str) -> None:
         rules = sorted(self.options.rules, key=lambda rule: rule.code)
         self.rule_index = {rule.code: index for index, rule in enumerate(rules)}
-        self.seen: Counter[tuple[str, str, str]] = Counter()
         self.count = 0
         head = {
             "tool": {
@@ -146,10 +145,13 @@ class SarifWriter(Writer):
         )
 
     def findings(self, findings: list[Finding]) -> None:
+        # Occurrences are counted within a file (the key holds its path), and each call brings
+        # whole files: nothing need be kept from one call to the next.
+        seen: Counter[tuple[str, str, str]] = Counter()
         for finding in findings:
             key = (finding.code, normalised_path(finding.path), finding.message)
-            self.seen[key] += 1
-            result = _result(finding, self.rule_index, self.seen[key])
+            seen[key] += 1
+            result = _result(finding, self.rule_index, seen[key])
             self.out.write(("," if self.count else "") + "\n" + indented(_dumps(result), 8))
             self.count += 1
 
