@@ -4,6 +4,7 @@ within each sentence."""
 from __future__ import annotations
 
 import pytest
+from spacy.attrs import LOWER
 
 from healthlint.config import Settings
 from healthlint.engine import Linter
@@ -18,6 +19,10 @@ TEXTS = [
     "Half of all patients said so. Twice as likely, again and again, 5 times more often.",
     "Image credit: Comments are closed. Share on Facebook, Twitter, Pinterest.",
 ]
+
+
+def run(hub: PatternHub, doc) -> dict[str, list[tuple[int, int]]]:
+    return hub.run(doc, doc.to_array(LOWER).tolist())
 
 
 def plain_matches(hub: PatternHub, doc) -> dict[str, set[tuple[int, int]]]:
@@ -37,7 +42,7 @@ def plain_matches(hub: PatternHub, doc) -> dict[str, set[tuple[int, int]]]:
 def test_windows_find_what_a_plain_matcher_finds_within_sentences(text: str) -> None:
     hub = Linter(Settings()).hub
     doc = get_nlp()(text)
-    found = {key: set(spans) for key, spans in hub.run(doc).items()}
+    found = {key: set(spans) for key, spans in run(hub, doc).items()}
     assert found == plain_matches(hub, doc)
     assert found  # every text has something to find
 
@@ -46,7 +51,7 @@ def test_a_match_never_crosses_a_sentence_end() -> None:
     hub = PatternHub(get_nlp())
     keys = hub.add("test", {"footnote": [[{"ORTH": "."}, {"LIKE_NUM": True}]]})
     doc = get_nlp()("It forms stones.3 Next, 2 of them. 4 more.")
-    spans = hub.run(doc)[keys["footnote"]]
+    spans = run(hub, doc)[keys["footnote"]]
     assert [doc[start:end].text for start, end in spans] == [".3"]
 
 

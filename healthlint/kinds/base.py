@@ -78,7 +78,8 @@ class ParsedArticle:
     def matches(self, block: int, key: str) -> list[tuple[int, int]]:
         """Token ranges of ``block`` matched by the patterns under ``key``, earliest first."""
         if block not in self._matches:
-            self._matches[block] = self._hub.run(self.docs[block]) if self._hub else {}
+            hub, doc = self._hub, self.docs[block]
+            self._matches[block] = hub.run(doc, self.lowers(block)) if hub else {}
         return self._matches[block].get(key, [])
 
     def matches_within(self, sentence: Sentence, key: str) -> list[tuple[int, int]]:

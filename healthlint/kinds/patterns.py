@@ -109,15 +109,16 @@ class PatternHub:
             None if longest is None or group.longest is None else max(group.longest, longest)
         )
 
-    def run(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        from spacy.attrs import LIKE_NUM, LIKE_URL, LOWER, SENT_START
+    def run(self, doc: Doc, lowers: list[int]) -> dict[str, list[tuple[int, int]]]:
+        """Matches in the block ``doc``, whose LOWER hashes are ``lowers``."""
+        from spacy.attrs import LIKE_NUM, LIKE_URL, SENT_START
 
         found: dict[str, list[tuple[int, int]]] = {}
         strings = self.nlp.vocab.strings
         if len(doc):
-            # The block's words (as hashes) and flags, read as one array, not token by token.
-            table = doc.to_array([LOWER, LIKE_NUM, LIKE_URL, SENT_START])
-            block = _BlockWords(table, self._required)
+            # The block's flags, read as one array rather than token by token.
+            table = doc.to_array([LIKE_NUM, LIKE_URL, SENT_START])
+            block = _BlockWords(lowers, table, self._required)
             for group in self._passing(block):
                 for start, end in block.windows(group):
                     for match_id, first, last in group.matcher(doc[start:end]):
@@ -143,15 +144,14 @@ class PatternHub:
 class _BlockWords:
     """Where in a block each required word is, and where its sentences begin and end."""
 
-    def __init__(self, table: Any, required: frozenset[int | str]) -> None:
-        lowers = table[:, 0].tolist()
+    def __init__(self, lowers: list[int], table: Any, required: frozenset[int | str]) -> None:
         present = required & set(lowers)
         self.positions: dict[int | str, list[int]] = {}
         if present:
             for at, word in enumerate(lowers):
                 if word in present:
                     self.positions.setdefault(word, []).append(at)
-        for column, name in ((1, NUMBER), (2, URL)):
+        for column, name in ((0, NUMBER), (1, URL)):
             flagged = table[:, column].nonzero()[0].tolist()
             if flagged and name in required:
                 self.positions[name] = flagged
@@ -162,7 +162,7 @@ class _BlockWords:
     def starts(self) -> list[int]:
         """Where each sentence begins, and the block's end."""
         if self._starts is None:
-            column = self._table[:, 3]
+            column = self._table[:, 2]
             begins = (column == 1).nonzero()[0].tolist()
             self._starts = [0, *(i for i in begins if i), len(column)]
         return self._starts
