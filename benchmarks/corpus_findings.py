@@ -17,7 +17,7 @@ from pathlib import Path
 
 from healthlint import lint_paths
 from healthlint.config import Settings
-from healthlint.rulepack import builtin_rules
+from healthlint.packs import builtin_rules
 
 _WORD = re.compile(r"\w+")
 
@@ -32,13 +32,13 @@ def main() -> int:
         "NIH (medquad)": sorted((corpus / "medquad").glob("*.md")),
         "press releases": sorted((corpus / "fakehealth_release" / "articles").glob("*.txt")),
     }
-    settings = Settings(today=dt.date(2026, 11, 24))
+    settings, today = Settings(), dt.date(2026, 11, 24)
     rows: dict[str, dict[str, float]] = {}
     header = ["rule"]
     for name, files in collections.items():
         words = sum(len(_WORD.findall(p.read_text(encoding="utf-8"))) for p in files)
         started = time.perf_counter()
-        report = lint_paths(files, settings)
+        report = lint_paths(files, settings, today)
         seconds = time.perf_counter() - started
         counts = Counter(f.rule for f in report.findings)
         header += [f"{name}: findings", f"{name}: per 10k words"]

@@ -36,7 +36,7 @@ def main() -> int:
     with (corpus / "labels_hnr_criteria.csv").open(encoding="utf-8") as handle:
         rows = {row["file"]: row for row in csv.DictReader(handle)}
     files = [corpus / name for name in rows if (corpus / name).exists()]
-    report = lint_paths(files, Settings(today=dt.date(2026, 11, 24)))
+    report = lint_paths(files, Settings(), dt.date(2026, 11, 24))
     fired: dict[str, set[str]] = defaultdict(set)
     for finding in report.findings:
         fired[finding.rule].add(Path(finding.path).relative_to(corpus).as_posix())

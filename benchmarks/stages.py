@@ -19,11 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from healthlint.analysis import ParsedArticle  # noqa: E402
 from healthlint.config import Settings  # noqa: E402
-from healthlint.engine import Locator, _linter  # noqa: E402
-from healthlint.kinds.base import ParsedArticle  # noqa: E402
+from healthlint.linter import linter_for  # noqa: E402
 from healthlint.loaders import read_article  # noqa: E402
 from healthlint.nlp import get_nlp  # noqa: E402
+from healthlint.positions import Locator  # noqa: E402
 
 
 class Stopwatch:
@@ -46,7 +47,7 @@ def main() -> int:
     args = parser.parse_args()
     files = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".md", ".txt"))
     files = [p for p in files if p.name != "README.md"][:: args.every]
-    linter = _linter(Settings(), ())
+    linter = linter_for(Settings())
     nlp = get_nlp()
     watch = Stopwatch()
     tokens = 0
@@ -67,10 +68,12 @@ def main() -> int:
             watch.lap("pattern hub (all token patterns)")
             locator = Locator(article)
             for active in linter.active:
+                if active.runner is None:
+                    continue  # reported by a later stage
                 hits = list(active.runner.run(parsed))
                 watch.lap(f"rule: {active.rule.name}")
                 for hit in hits:
-                    locator.finding(active, hit)
+                    locator.finding(active.rule, active.severity, hit, *locator.span(hit))
                 watch.lap("findings (line:column, models)")
             if second_pass:
                 tokens += sum(len(doc) for doc in docs)

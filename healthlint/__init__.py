@@ -9,11 +9,12 @@ The public API returns the same models the command line prints::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from .version import __version__
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -23,25 +24,34 @@ __all__ = ["__version__", "lint_paths", "lint_text"]
 
 
 def lint_text(
-    text: str, path: str = "article.md", settings: Settings | None = None
+    text: str,
+    path: str = "article.md",
+    settings: Settings | None = None,
+    today: dt.date | None = None,
 ) -> list[Finding]:
-    """Lint an article held in memory; ``path``'s suffix picks the format (.md, .html, .txt)."""
+    """Lint an article held in memory; ``path``'s suffix picks the format (.md, .html, .txt).
+    ``today`` is the date stale-review-date compares with (default: today)."""
     from .config import Settings
-    from .engine import _linter
-    from .loaders import load_text_source
+    from .linter import linter_for
+    from .loaders import load
+    from .loaders.source import from_text
+    from .pipeline import lint_article
 
-    article = load_text_source(path, text)
-    return _linter(settings or Settings(), ()).lint_article(article)
+    article = load(path, from_text(text).text)
+    return lint_article(article, linter_for(settings or Settings()), today)
 
 
-def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> Report:
+def lint_paths(
+    paths: Iterable[str | Path], settings: Settings | None = None, today: dt.date | None = None
+) -> Report:
     """Lint files and directories, with configuration found beside each file unless given."""
     from .config import find_config
-    from .engine import discover, lint_files
+    from .discover import discover
     from .findings import Report
+    from .run import collect, lint_stream
 
-    def settings_for(path: Path):
+    def settings_for(path: Path) -> Settings:
         return settings if settings is not None else find_config(path.resolve().parent)[1]
 
-    files, findings, errors = lint_files(discover(paths), settings_for)
+    files, findings, errors = collect(lint_stream(discover(paths), settings_for, today=today))
     return Report.build(__version__, files, findings, errors)

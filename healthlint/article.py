@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from .suppressions import Directive
+    from .directives import Directive
 
 Region = Literal["body", "chrome"]
 # What inline code becomes in the prose: punctuation to the tokenizer, never a word.

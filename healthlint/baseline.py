@@ -14,9 +14,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from . import __version__
-from .errors import ConfigError
+from .atomic import write_atomically
+from .errors import ConfigError, dotted, first_problem
 from .findings import Finding
+from .version import __version__
 
 
 class BaselineEntry(BaseModel):
@@ -58,9 +59,7 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
         for (p, r, f), n in sorted(counts.items())
     ]
     text = Baseline(healthlint=__version__, entries=entries).model_dump_json(indent=2) + "\n"
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, text.encode("utf-8"))
     return len(findings)
 
 
@@ -75,9 +74,8 @@ def load_baseline(path: Path) -> Counter[Key]:
             f"{path}:{error.lineno}: baseline is not valid JSON: {error.msg}"
         ) from None
     except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"{path}: baseline field {field}: {first['msg']}") from None
+        location, message = first_problem(error)
+        raise ConfigError(f"{path}: baseline field {dotted(location)}: {message}") from None
     return Counter({(e.path, e.rule, e.fingerprint): e.count for e in baseline.entries})
 
 

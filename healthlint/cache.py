@@ -3,8 +3,8 @@ without tokenizing anything (and without importing spaCy).
 
 The key covers everything a file's findings depend on: its bytes and suffix, the effective
 settings, the rule packs, the rule catalogue and lexicons, healthlint's own code and version, and
-the day when stale-review-date compares with today. Entries are written atomically (a temporary
-file, then a rename), so concurrent runs never read half a file.
+the day the run lints on (stale-review-date compares with it). Entries are written atomically (a
+temporary file, then a rename), so concurrent runs never read half a file.
 """
 
 from __future__ import annotations
@@ -12,15 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
-from . import __version__
+from .atomic import write_atomically
 from .config import Settings
 from .findings import Finding
 from .resources import rules_dir
+from .version import __version__
 
 CACHE_DIR_NAME = ".healthlint_cache"
 _PACKAGE = Path(__file__).resolve().parent
@@ -52,16 +51,23 @@ class ResultCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder / __version__
 
-    def key(self, data: bytes, suffix: str, settings: Settings, packs: tuple[Path, ...]) -> str:
+    def key(
+        self,
+        data: bytes,
+        suffix: str,
+        settings: Settings,
+        packs: tuple[Path, ...],
+        today: dt.date | None = None,
+    ) -> str:
         all_packs = sorted({*map(str, packs), *settings.packs})
-        today = "" if settings.today else dt.date.today().isoformat()
+        today = today or dt.date.today()
         parts = [
             _installation_hash(),
             hashlib.sha256(data).hexdigest(),
             suffix.lower(),
             settings.model_dump_json(),
             *(f"{p}:{_pack_hash(Path(p))}" for p in all_packs),
-            today,
+            today.isoformat(),
         ]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
@@ -86,10 +92,7 @@ class ResultCache:
         rows = [f.model_dump(mode="json", exclude={"path"}) for f in findings]
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(rows, out)
-            os.replace(temporary, target)
+            write_atomically(target, json.dumps(rows).encode("utf-8"), durable=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
 

@@ -1,21 +1,21 @@
 """The command line: check, rules, explain, schema.
 
-Exit codes: 0 no findings at or above the failure level; 1 findings; 2 a usage, configuration or
-input error (reported at the end, after every other file has been linted).
+Exit codes (errors.Exit): 0 no findings at or above the failure level; 1 findings; 2 a usage,
+configuration or input error (reported at the end, after every other file has been linted).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
-from .errors import ConfigError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .errors import ConfigError, Exit
+from .version import __version__
 
 
 def _csv(value: str) -> tuple[str, ...]:
@@ -87,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="an extra rule pack (YAML); may be given more than once",
     )
+    check.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the date stale-review-date compares with (default: today), for repeatable runs",
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -103,13 +109,35 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .cache import CACHE_DIR_NAME
     from .check import run_check
+    from .findings import Severity
+    from .plan import Plan
 
-    return run_check(args, out, err)
+    plan = Plan(
+        paths=tuple(args.paths),
+        config=args.config,
+        select=args.select,
+        ignore=args.ignore,
+        packs=tuple(path.resolve() for path in args.pack),
+        workers=args.jobs or os.cpu_count() or 1,
+        cache_dir=None if args.no_cache else args.cache_dir or Path(CACHE_DIR_NAME),
+        today=args.today,
+        fix=args.fix,
+        diff=args.diff,
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        format=args.format,
+        color=args.color,
+        statistics=args.statistics,
+        min_severity=Severity(args.min_severity) if args.min_severity else None,
+        fail_on=args.fail_on,
+    )
+    return run_check(plan, out, err)
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
-    from .rulepack import load_rules
+    from .packs import load_rules
 
     rules = sorted(load_rules(tuple(args.pack)), key=lambda rule: rule.code)
     if args.format == "json":
@@ -125,17 +153,17 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
             for r in rules
         ]
         out.write(json.dumps(rows, indent=2) + "\n")
-        return EXIT_OK
+        return Exit.OK
     for rule in rules:
         out.write(
             f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {rule.kind:<12} "
             f"{rule.summary}\n"
         )
-    return EXIT_OK
+    return Exit.OK
 
 
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .rulepack import load_rules
+    from .packs import load_rules
 
     wanted = args.rule.strip()
     for rule in load_rules(tuple(args.pack)):
@@ -145,9 +173,9 @@ def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(f"Why is this bad?\n  {rule.rationale}\n\n")
             out.write("Example that is flagged\n" + _indent(rule.examples.failing[0]) + "\n")
             out.write("Example that passes\n" + _indent(rule.examples.passing[0]))
-            return EXIT_OK
+            return Exit.OK
     err.write(f"healthlint: unknown rule {wanted!r} (see `healthlint rules`)\n")
-    return EXIT_ERROR
+    return Exit.ERROR
 
 
 def _indent(text: str) -> str:
@@ -161,7 +189,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         config_schema() if args.config else rulepack_schema() if args.rulepack else report_schema()
     )
     out.write(json.dumps(schema, indent=2) + "\n")
-    return EXIT_OK
+    return Exit.OK
 
 
 def main(
@@ -172,7 +200,7 @@ def main(
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
-        return int(exit_.code or 0) and EXIT_ERROR
+        return int(exit_.code or 0) and Exit.ERROR
     try:
         if args.command == "check":
             return _check(args, out, err)
@@ -183,6 +211,6 @@ def main(
         return _schema(args, out)
     except ConfigError as error:
         err.write(f"healthlint: {error}\n")
-        return EXIT_ERROR
+        return Exit.ERROR
     except BrokenPipeError:
-        return EXIT_OK
+        return Exit.OK

@@ -4,14 +4,15 @@ the linted file's directory (the nearest wins, as with ruff); command-line flags
 from __future__ import annotations
 
 import tomllib
-from datetime import date
+from difflib import get_close_matches
 from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from .errors import ConfigError
+from .errors import ConfigError, dotted, first_problem
 from .findings import Severity
 
 CONFIG_FILES = (".healthlint.toml", "pyproject.toml")
@@ -48,41 +49,53 @@ class Settings(BaseModel):
     fail_on: Severity | None = Field(
         default=None, description="Lowest severity that makes the run fail (default: warning)."
     )
-    disclaimer_phrases: tuple[str, ...] = Field(
-        default=(), description="Extra wordings that count as a medical disclaimer."
-    )
-    accepted_terms: tuple[str, ...] = Field(
-        default=(), description="Words medical-misspelling must never flag (house vocabulary)."
-    )
-    reading_level_target: float = Field(
-        default=8, ge=1, le=20, description="reading-level: the highest acceptable grade."
-    )
-    sentence_word_limit: int = Field(
-        default=35, ge=5, le=200, description="long-sentence: the most words in a sentence."
-    )
-    review_max_age_years: int = Field(
-        default=3, ge=1, le=50, description="stale-review-date: the oldest acceptable review."
-    )
-    today: date | None = Field(
-        default=None, description="The date stale-review-date compares with (default: today)."
+    rules: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Options per rule, by rule name ([tool.healthlint.rules.NAME]); each rule's "
+        "kind says which it takes (`healthlint explain NAME` lists them).",
     )
 
-    # The folder of the configuration file, against which globs and pack paths are resolved.
+    # The configuration file, and its folder, against which globs and pack paths are resolved.
+    _path: Path | None = PrivateAttr(default=None)
     _root: Path | None = PrivateAttr(default=None)
 
     @property
     def root(self) -> Path | None:
         return self._root
 
+    @property
+    def source(self) -> str:
+        """The configuration file, for messages about its keys."""
+        return str(self._path) if self._path else "configuration"
+
     def merged(self, **overrides: object) -> Settings:
         values = {key: value for key, value in overrides.items() if value not in (None, ())}
         return self.model_copy(update=values) if values else self
 
 
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    return f"key {key}: {first['msg']}"
+# Keys of earlier versions that are now options of one rule: [tool.healthlint.rules.NAME].
+MOVED = {
+    "disclaimer-phrases": ("missing-disclaimer", "phrases"),
+    "accepted-terms": ("medical-misspelling", "accepted"),
+    "reading-level-target": ("reading-level", "threshold"),
+    "sentence-word-limit": ("long-sentence", "threshold"),
+    "review-max-age-years": ("stale-review-date", "max-age-years"),
+}
+KEYS = tuple(field.alias or name for name, field in Settings.model_fields.items())
+
+
+def _first_error(error: ValidationError, data: Any) -> str:
+    location, message = first_problem(error)
+    key = dotted(location) or "(top level)"
+    if len(location) == 1 and isinstance(data, dict) and location[0] in data:
+        name = str(location[0]).replace("_", "-")
+        if name in MOVED:
+            rule, option = MOVED[name]
+            return f"key {key}: now an option of its rule: [rules.{rule}] {option} = ..."
+        close = get_close_matches(name, KEYS, n=1)
+        if close and name not in KEYS:
+            message += f" (did you mean {close[0]!r}?)"
+    return f"key {key}: {message}"
 
 
 def _read(path: Path) -> Settings | None:
@@ -102,14 +115,14 @@ def _read(path: Path) -> Settings | None:
     try:
         settings = Settings.model_validate(data)
     except ValidationError as error:
-        raise ConfigError(f"{path}: {prefix}{_first_error(error)}") from None
+        raise ConfigError(f"{path}: {prefix}{_first_error(error, data)}") from None
     root = path.resolve().parent
     for pack in settings.packs:
         if not (root / pack).is_file():
             raise ConfigError(f"{path}: key {prefix}packs: no rule pack at {pack}")
     packs = tuple(str((root / pack).resolve()) for pack in settings.packs)
     settings = settings.model_copy(update={"packs": packs})
-    settings._root = root
+    settings._path, settings._root = path, root
     return settings
 
 
@@ -168,5 +181,5 @@ def effective_settings(path: Path, fixed: Settings | None = None, **overrides: o
     ]
     if extra:
         result = result.model_copy(update={"ignore": (*result.ignore, *extra)})
-    result._root = root
+    result._path, result._root = settings._path, root
     return result

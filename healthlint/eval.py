@@ -20,7 +20,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from .config import Settings
-from .engine import discover, lint_files
+from .discover import discover
+from .run import collect, lint_stream
 
 # The evaluation's fixed "today", so that stale-review-date answers the same on any day.
 TODAY = dt.date(2026, 11, 24)
@@ -84,8 +85,8 @@ def evaluate(folder: Path = DEFAULT_DIR) -> Evaluation:
         key = load_key(folder / "keys" / f"{article.name}.yaml")
         for entry in key.findings:
             result.expected.add((article.name, entry.rule, entry.line or 1))
-    settings = Settings(today=TODAY)
-    _, findings, errors = lint_files(articles, lambda _: settings)
+    settings = Settings()
+    _, findings, errors = collect(lint_stream(articles, lambda _: settings, today=TODAY))
     if errors:
         raise RuntimeError(f"{errors[0].path}: {errors[0].message}")
     for finding in findings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -64,6 +65,20 @@ class FileError(BaseModel):
 
     path: str
     message: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's outcome, as it flows from the run to the output: its findings, or the error
+    that kept it from being linted."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+    config_error: bool = False  # the error is its configuration's, shared by other files
+    fail_on: Severity | None = None  # the failure level its configuration sets, if any
+    fixed: int = 0  # fixes applied to the file (--fix)
+    diff: str = ""  # the fixes as a unified diff (--diff)
 
 
 class Summary(BaseModel):

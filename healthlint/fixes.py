@@ -1,33 +1,41 @@
-"""Safe fixes (--fix, --diff): corrections applied to the file as written.
+"""The fixes stage (--fix, --diff): which fixes are safe, and applying them to the text as it was
+read, with its own line endings, round after round until none is left.
 
-Positions come from findings (line and column), so edits land in the original text, with its
-byte-order mark and line endings kept. Files are replaced atomically: a temporary file in the same
-folder, then a rename.
+A fix is safe when the flagged range of the file holds the same words as the prose the rule read:
+markup or an entity inside it ("the [the guide](...)") would be broken by replacing the range, so
+such a finding keeps its suggestion but loses its fix. Edits land by line and column in the text
+with its original line endings (loaders/source.py keeps both forms).
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .findings import Finding
-from .loaders import decode
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BOM = b"\xef\xbb\xbf"
+# Fixes can uncover fixes ("with with with"); a few rounds reach the end.
+MAX_ROUNDS = 5
 
 
-def _offsets(text: str) -> list[int]:
+def is_safe(prose: str, source: str) -> bool:
+    """Whether replacing ``source`` (the file's range) cannot break markup: it reads as the
+    prose the rule saw, word for word."""
+    return prose.split() == source.split()
+
+
+def _line_offsets(text: str) -> list[int]:
     """Where each line starts, with the same line breaks the loaders count."""
     return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
 
 
-def fixed_text(original: str, findings: list[Finding]) -> str:
-    """``original`` with every non-overlapping fix applied."""
-    starts = _offsets(original)
+def apply(original: str, findings: list[Finding]) -> tuple[str, int]:
+    """``original`` with every fix that overlaps no other applied (the next round takes those),
+    and how many were."""
+    starts = _line_offsets(original)
     edits = []
     for finding in findings:
         if finding.fix is None:
@@ -35,37 +43,30 @@ def fixed_text(original: str, findings: list[Finding]) -> str:
         start = starts[finding.line - 1] + finding.column - 1
         end = starts[finding.end_line - 1] + finding.end_column - 1
         edits.append((start, end, finding.fix.replacement))
-    text = original
+    text, applied = original, 0
     last_start = len(original) + 1
     for start, end, replacement in sorted(edits, reverse=True):
         if end > last_start:
-            continue  # overlaps a fix already applied; the next run takes it
+            continue  # overlaps a fix already applied; the next round takes it
         text = text[:start] + replacement + text[end:]
-        last_start = start
-    return text
+        last_start, applied = start, applied + 1
+    return text, applied
 
 
-def read_original(path: Path) -> tuple[str, bool]:
-    data = path.read_bytes()
-    decode(data)  # the same checks as for linting: not binary, valid UTF-8
-    has_bom = data.startswith(_BOM)
-    return data[len(_BOM) if has_bom else 0 :].decode("utf-8"), has_bom
-
-
-def write_atomically(path: Path, text: str, has_bom: bool) -> None:
-    data = (_BOM if has_bom else b"") + text.encode("utf-8")
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def fix_all(
+    original: str, findings: list[Finding], relint: Callable[[str], list[Finding]]
+) -> tuple[str, list[Finding], int]:
+    """Applies the safe fixes, lints the result again with ``relint`` and repeats while fixes
+    remain (at most MAX_ROUNDS times). Returns the text, its findings and the fixes applied."""
+    text, applied = original, 0
+    for _ in range(MAX_ROUNDS):
+        fixes = [finding for finding in findings if finding.fix is not None]
+        if not fixes:
+            break
+        text, count = apply(text, fixes)
+        applied += count
+        findings = relint(text)
+    return text, findings, applied
 
 
 def unified_diff(path: Path, before: str, after: str) -> str:

@@ -1,31 +1,22 @@
-"""Rule packs: YAML files of rule declarations, validated by pydantic models.
+"""Rule packs as pydantic models: what a rule declaration in a YAML pack may say (packs.py
+reads the files).
 
 Every rule carries its identity (code, name), its default severity and message, and its
-documentation (summary, rationale with the standard behind it, failing and passing examples), which
-`healthlint explain`, the docs and the tests all read. What the rule does is named by ``kind``; the
-``python`` kind names a check registered in the package (see healthlint.checks) and passes it
-``data``, which that check validates with its own model.
+documentation (summary, rationale with the standard behind it, what it does not flag, whether it
+fixes, references, failing and passing examples), which `healthlint explain`, SARIF, the docs and
+the tests all read. What the rule does is named by ``kind``; the ``python`` kind names a check in
+the package (healthlint/checks) and passes it ``data``, which that check validates with its own
+model. A rule's options, which users set in their configuration, are validated by its runner.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    ValidationError,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from .errors import ConfigError
 from .findings import Severity
-from .resources import rules_dir
 
 RULE_NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
@@ -50,6 +41,17 @@ class RuleBase(BaseModel):
     summary: str = Field(description="What it does, in one sentence.")
     rationale: str = Field(description="Why it matters, naming the standard behind it.")
     examples: Examples
+    not_flagged: list[str] = Field(
+        default_factory=list,
+        description="What the rule deliberately leaves alone, one case an entry: its hard part.",
+    )
+    fixable: bool = Field(
+        default=False,
+        description="Whether its findings carry a safe fix, which --fix applies.",
+    )
+    references: list[str] = Field(
+        default_factory=list, description="The standards and guidance behind it, with addresses."
+    )
 
     # The pack file the rule came from, for error messages.
     _source: Path | None = PrivateAttr(default=None)
@@ -140,9 +142,6 @@ class RequireRule(RuleBase):
     when: PatternSet | None = Field(
         default=None, description="Only require it when one of these appears: " + _PATTERNS
     )
-    settings_phrases: Literal["disclaimer_phrases"] | None = Field(
-        default=None, description="A configuration key whose phrases also satisfy it."
-    )
     include_chrome: bool = Field(
         default=True, description="Whether page header, footer and asides count."
     )
@@ -164,22 +163,37 @@ class MetricRule(RuleBase):
 
     kind: Literal["metric"]
     measure: Literal["reading_grade", "sentence_words"]
-    threshold: float = Field(description="Findings above this value.")
-    threshold_setting: Literal["reading_level_target", "sentence_word_limit"] | None = Field(
-        default=None, description="A configuration key that overrides the threshold."
-    )
+    threshold: float = Field(description="Findings above this value (the option overrides it).")
 
 
 class PythonRule(RuleBase):
-    """Logic data cannot express, in a check registered in the package (see healthlint.checks)."""
+    """Logic data cannot express, in a check of the package (healthlint/checks)."""
 
     kind: Literal["python"]
-    check: str = Field(description="The name of a check registered in healthlint.checks.")
-    data: dict[str, Any] = Field(default_factory=dict, description="Options for the check.")
+    check: str | None = Field(
+        default=None, description="The check that runs it (default: the one of its own name)."
+    )
+    data: dict[str, Any] = Field(default_factory=dict, description="The check's data.")
+
+    @property
+    def check_name(self) -> str:
+        return self.check or self.name
+
+
+class SuppressionsRule(RuleBase):
+    """Reported by the suppressions stage: inline directives that suppressed nothing."""
+
+    kind: Literal["suppressions"]
 
 
 Rule = Annotated[
-    MatchRule | SubstitutionRule | RequireRule | ConditionalRule | MetricRule | PythonRule,
+    MatchRule
+    | SubstitutionRule
+    | RequireRule
+    | ConditionalRule
+    | MetricRule
+    | PythonRule
+    | SuppressionsRule,
     Field(discriminator="kind"),
 ]
 
@@ -190,101 +204,3 @@ class RulePack(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     rules: list[Rule]
-
-
-# libyaml's parser when PyYAML was built with it: five times faster on the catalogue.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_KINDS = ("match", "substitution", "require", "conditional", "metric", "python")
-
-
-def _location(error: dict[str, Any], raw: Any) -> str:
-    """'rule unsourced-statistic, field data.window' from a pydantic error location."""
-    loc = list(error["loc"])
-    where = ""
-    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
-        rule = raw["rules"][loc[1]] if isinstance(raw, dict) else None
-        name = rule.get("name") if isinstance(rule, dict) else None
-        where = f"rule {name or '#' + str(loc[1] + 1)}"
-        loc = loc[2:]
-        if loc and loc[0] in _KINDS:  # the discriminator's tag adds nothing for the reader
-            loc = loc[1:]
-    field = ".".join(str(part) for part in loc)
-    return ", ".join(part for part in (where, f"field {field}" if field else "") if part)
-
-
-def load_pack(path: Path) -> RulePack:
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read rule pack: {error}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ConfigError(
-            f"{path}{line}: not valid YAML: {getattr(error, 'problem', error)}"
-        ) from None
-    try:
-        pack = RulePack.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            first["loc"] = (*first["loc"], "kind")  # an unknown or missing kind
-        line = _line_of(path.read_text(encoding="utf-8"), first["loc"])
-        where = f"{path}:{line}" if line else str(path)
-        raise ConfigError(f"{where}: {_location(first, raw)}: {first['msg']}") from None
-    for rule in pack.rules:
-        rule._source = path
-        # A pack's own word list sits beside it; the built-in ones are under rules/.
-        if isinstance(rule, SubstitutionRule) and rule.lexicon:
-            beside = path.parent / rule.lexicon
-            if beside.is_file():
-                rule.lexicon = str(beside.resolve())
-    return pack
-
-
-def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
-    """The line of the YAML node a validation error points at (the nearest one that exists)."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return None
-    line = None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == part:
-                    node, line = value, key.start_mark.line + 1
-                    break
-            else:
-                if part in _KINDS:  # a discriminator's tag is not a key of the file
-                    continue
-                break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
-
-
-@cache
-def builtin_rules() -> tuple[Rule, ...]:
-    rules: list[Rule] = []
-    for path in sorted(rules_dir().glob("*.yaml")):
-        rules.extend(load_pack(path).rules)
-    return tuple(rules)
-
-
-def load_rules(extra_packs: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
-    rules = list(builtin_rules())
-    for path in extra_packs:
-        rules.extend(load_pack(path).rules)
-    seen: dict[str, str] = {}
-    for rule in rules:
-        for key in (rule.code, rule.name):
-            if key in seen:
-                raise ConfigError(f"rule {rule.name}: {key} is already used by rule {seen[key]}")
-            seen[key] = rule.name
-    return tuple(rules)

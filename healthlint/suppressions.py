@@ -1,70 +1,49 @@
-"""Inline suppressions in Markdown and HTML comments, and the findings they leave unused.
+"""The suppressions stage: the article's inline directives (directives.py) take away the findings
+they name, and those that took away nothing become unused-suppression findings.
 
-    <!-- healthlint-disable-next-line unsourced-statistic -->
-    <!-- healthlint-disable HL005, absolute-claim -->  ...  <!-- healthlint-enable -->
-    <!-- healthlint-disable-file missing-author -->
-
-Rules are names or codes, separated by commas; none means every rule. Plain-text articles have no
-comments: they use the configuration's ignores and the baseline.
+A ``disable`` runs until the next ``enable`` that names none, or one of its rules;
+``disable-next-line`` covers the line after the comment; ``disable-file`` the whole file. Plain-text
+articles have no comments: they use the configuration's ignores and the baseline.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING
 
-Kind = Literal["disable-next-line", "disable", "enable", "disable-file"]
-_PREFIX = "healthlint-"
-_KINDS: tuple[Kind, ...] = ("disable-next-line", "disable-file", "disable", "enable")
+from .directives import Directive
+from .findings import Finding, Severity
+from .positions import Locator
 
+if TYPE_CHECKING:
+    from .rulepack import Rule
 
-@dataclass
-class Directive:
-    kind: Kind
-    rules: tuple[str, ...]  # names or codes as written; empty: all rules
-    start: int  # source offset of the comment
-    end: int
-    used: set[str] = field(default_factory=set)  # rules it suppressed a finding of
-
-
-def parse_comment(text: str, start: int, end: int) -> Directive | None:
-    """A directive from a comment's inner text, or None if the comment is not one."""
-    body = text.strip()
-    if not body.startswith(_PREFIX):
-        return None
-    word, _, rest = body[len(_PREFIX) :].partition(" ")
-    if word not in _KINDS:
-        return None
-    rules = tuple(part.strip() for part in rest.replace(",", " ").split() if part.strip())
-    return Directive(word, rules, start, end)  # type: ignore[arg-type]
-
-
-def _names(directive: Directive, rule: str, code: str) -> bool:
-    return not directive.rules or rule in directive.rules or code in directive.rules
+# The rule kind whose findings this stage reports.
+KIND = "suppressions"
 
 
 @dataclass
 class Suppressor:
-    """Decides, finding by finding, whether a directive of the article suppresses it.
-
-    ``lines`` gives each directive's first and last source line. A ``disable`` runs until the
-    next ``enable`` that names none, or one of its rules; ``disable-next-line`` covers the line
-    after the comment; ``disable-file`` the whole file.
-    """
+    """Decides, finding by finding, whether a directive suppresses it; ``lines`` gives each
+    directive's first and last source line."""
 
     directives: list[Directive]
     lines: list[tuple[int, int]]
+    used: list[set[str]] = field(init=False)  # per directive: rules it suppressed a finding of
 
     def __post_init__(self) -> None:
-        self._ranges: list[tuple[Directive, int, float]] = []
-        pairs = zip(self.directives, self.lines, strict=True)
-        for index, (directive, (first, last)) in enumerate(pairs):
+        self.used = [set() for _ in self.directives]
+        self._ranges: list[tuple[int, int, float]] = []  # directive index, first, last line
+        for index, (directive, (first, last)) in enumerate(
+            zip(self.directives, self.lines, strict=True)
+        ):
             if directive.kind == "disable-file":
-                self._ranges.append((directive, 1, float("inf")))
+                self._ranges.append((index, 1, float("inf")))
             elif directive.kind == "disable-next-line":
-                self._ranges.append((directive, last + 1, last + 1))
+                self._ranges.append((index, last + 1, last + 1))
             elif directive.kind == "disable":
-                self._ranges.append((directive, first, self._enabled_again(index)))
+                self._ranges.append((index, first, self._enabled_again(index)))
 
     def _enabled_again(self, index: int) -> float:
         disable = self.directives[index]
@@ -78,9 +57,9 @@ class Suppressor:
 
     def suppresses(self, rule: str, code: str, line: int) -> bool:
         hit = False
-        for directive, first, last in self._ranges:
-            if first <= line <= last and _names(directive, rule, code):
-                directive.used.add(rule)
+        for index, first, last in self._ranges:
+            if first <= line <= last and self.directives[index].names(rule, code):
+                self.used[index].add(rule)
                 hit = True
         return hit
 
@@ -91,7 +70,7 @@ class Suppressor:
         rules that did not run this time cannot be judged, and is left alone.
         """
         found = []
-        for directive in self.directives:
+        for directive, used in zip(self.directives, self.used, strict=True):
             if directive.kind == "enable":
                 continue
             unknown = [rule for rule in directive.rules if rule not in catalogue]
@@ -99,6 +78,37 @@ class Suppressor:
                 found.append((directive, f"names an unknown rule: {', '.join(unknown)}"))
             elif directive.rules and not set(directive.rules) & active:
                 continue
-            elif not directive.used:
+            elif not used:
                 found.append((directive, "suppresses nothing"))
         return found
+
+
+def _keys(rules: Iterable[Rule]) -> set[str]:
+    return {key for rule in rules for key in (rule.name, rule.code)}
+
+
+def apply(
+    findings: list[Finding],
+    locator: Locator,
+    active: list[tuple[Rule, Severity]],
+    catalogue: Iterable[Rule],
+) -> list[Finding]:
+    """The findings no directive suppresses, then one finding per unused directive for each
+    active rule of kind ``suppressions``."""
+    directives = locator.article.directives
+    if not directives:
+        return findings
+    lines = [
+        (locator.position(d.start)[0], locator.position(max(d.end - 1, d.start))[0])
+        for d in directives
+    ]
+    suppressor = Suppressor(directives, lines)
+    kept = [f for f in findings if not suppressor.suppresses(f.rule, f.code, f.line)]
+    reporters = [(rule, severity) for rule, severity in active if rule.kind == KIND]
+    if reporters:
+        unused = suppressor.unused(_keys(catalogue), _keys(rule for rule, _ in active))
+        rule, severity = reporters[0]
+        for directive, reason in unused:
+            values = {"reason": reason}
+            kept.append(locator.at_source(rule, severity, directive.start, directive.end, values))
+    return kept

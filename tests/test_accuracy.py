@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from healthlint.eval import DEFAULT_DIR, evaluate, load_key
-from healthlint.rulepack import builtin_rules
+from healthlint.packs import builtin_rules
 
 RESULT = evaluate(DEFAULT_DIR)
 

@@ -142,17 +142,75 @@ def test_config_file_with_an_unknown_key_names_file_and_key(article_dir: Path) -
     config = article_dir / ".healthlint.toml"
     assert code == 2
     assert out.splitlines() == [
-        f"{article_dir / 'bad.md'}: error {config}: key selcet: Extra inputs are not permitted",
+        f"{article_dir / 'bad.md'}: error {config}: key selcet: Extra inputs are not permitted "
+        "(did you mean 'select'?)",
         "Found 0 findings in 0 files; 1 file could not be linted.",
     ]
 
 
-def test_config_disclaimer_phrases_extend_the_rule(article_dir: Path) -> None:
+def test_rule_option_phrases_extend_the_disclaimer_rule(article_dir: Path) -> None:
     (article_dir / "pyproject.toml").write_text(
-        '[tool.healthlint]\ndisclaimer-phrases = ["ask our nurses first"]\n', encoding="utf-8"
+        '[tool.healthlint.rules.missing-disclaimer]\nphrases = ["ask our nurses first"]\n',
+        encoding="utf-8",
     )
     (article_dir / "a.md").write_text("# Knee\n\nAsk our nurses first.\n", encoding="utf-8")
     assert run("check", *MISSION, str(article_dir)) == (0, "Found 0 findings in 1 file.\n", "")
+
+
+def test_a_key_that_became_a_rule_option_says_where_it_went(article_dir: Path) -> None:
+    config = article_dir / ".healthlint.toml"
+    config.write_text('disclaimer-phrases = ["ask our nurses first"]\n', encoding="utf-8")
+    (article_dir / "a.md").write_text("# Knee\n\nAsk our nurses first.\n", encoding="utf-8")
+    code, out, _ = run("check", str(article_dir))
+    assert code == 2
+    assert out.splitlines()[0] == (
+        f"{article_dir / 'a.md'}: error {config}: key disclaimer-phrases: now an option of its "
+        "rule: [rules.missing-disclaimer] phrases = ..."
+    )
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (
+            "[rules.long-sentence]\nthreshold = 0\n",
+            "key rules.long-sentence.threshold: Input should be greater than 0",
+        ),
+        (
+            "[rules.long-sentence]\nlimit = 20\n",
+            "key rules.long-sentence.limit: Extra inputs are not permitted",
+        ),
+        (
+            "[rules.long-sentences]\nthreshold = 20\n",
+            "key rules.long-sentences: no such rule (did you mean 'long-sentence'?)",
+        ),
+    ],
+)
+def test_bad_rule_options_name_file_and_key(article_dir: Path, table: str, message: str) -> None:
+    config = article_dir / ".healthlint.toml"
+    config.write_text(table, encoding="utf-8")
+    (article_dir / "a.md").write_text("# Knee\n\nRest.\n", encoding="utf-8")
+    code, out, _ = run("check", str(article_dir))
+    assert code == 2
+    assert out.splitlines()[0] == f"{article_dir / 'a.md'}: error {config}: {message}"
+
+
+def test_rule_options_change_thresholds_and_ages(article_dir: Path) -> None:
+    (article_dir / ".healthlint.toml").write_text(
+        "[rules.long-sentence]\nthreshold = 5\n[rules.stale-review-date]\nmax-age-years = 1\n",
+        encoding="utf-8",
+    )
+    (article_dir / "a.md").write_text(
+        "# Knee\n\nUpdated May 2025\n\nRest the knee for a day or two after a long run.\n",
+        encoding="utf-8",
+    )
+    select = ("--select", "long-sentence,stale-review-date", "--today", "2026-11-24")
+    code, out, _ = run("check", *select, str(article_dir))
+    assert [line.split()[0] for line in out.splitlines()[:-1]] == [
+        f"{article_dir / 'a.md'}:3:9:",
+        f"{article_dir / 'a.md'}:5:1:",
+    ]
+    assert "Sentence of 12 words (limit 5)" in out
 
 
 def test_version_and_module_entry_point() -> None:

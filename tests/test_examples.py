@@ -11,11 +11,11 @@ from healthlint.config import Settings
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 # A fixed date, so that stale-review-date gives the same answer on any day.
-SETTINGS = Settings(today=dt.date(2026, 11, 24))
+TODAY = dt.date(2026, 11, 24)
 
 
 def findings_of(name: str) -> list[tuple[str, int, int]]:
-    report = lint_paths([EXAMPLES / name], SETTINGS)
+    report = lint_paths([EXAMPLES / name], Settings(), TODAY)
     assert report.errors == []
     return [(f.rule, f.line, f.column) for f in report.findings]
 
@@ -39,8 +39,8 @@ def test_failed_spinal_fusion_post_is_the_typical_target() -> None:
 
 
 def test_every_rule_has_a_defect_somewhere_in_examples() -> None:
-    report = lint_paths([EXAMPLES], SETTINGS)
+    report = lint_paths([EXAMPLES], Settings(), TODAY)
     counts = Counter(f.rule for f in report.findings)
-    from healthlint.rulepack import builtin_rules
+    from healthlint.packs import builtin_rules
 
     assert {rule.name for rule in builtin_rules()} <= set(counts)

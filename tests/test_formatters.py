@@ -16,7 +16,8 @@ from healthlint.findings import FileError, Finding, Report, Severity
 from healthlint.formatters import FORMATTERS, OutputOptions
 from healthlint.formatters.github import format_github
 from healthlint.formatters.sarif import format_sarif
-from healthlint.rulepack import Examples, builtin_rules
+from healthlint.packs import builtin_rules
+from healthlint.rulepack import Examples
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

@@ -7,9 +7,10 @@ import pytest
 from spacy.attrs import LOWER
 
 from healthlint.config import Settings
-from healthlint.engine import Linter
-from healthlint.kinds.patterns import NUMBER, PatternHub, _longest, _requirements
+from healthlint.linter import Linter
 from healthlint.nlp import get_nlp
+from healthlint.pattern_shapes import NUMBER, longest, requirements
+from healthlint.patterns import PatternHub
 
 TEXTS = [
     "About 40% of adults, or 1 in 5, have it. According to the CDC, rates rose by a third.",
@@ -64,7 +65,7 @@ def test_requirements_skip_tokens_that_may_be_absent_or_are_negated() -> None:
         {"LOWER": "x", "OP": "{,3}"},
         {"LOWER": "y", "OP": "{2}"},
     ]
-    assert _requirements(pattern) == (
+    assert requirements(pattern) == (
         frozenset({NUMBER}),
         frozenset({"of", "out"}),
         frozenset({"y"}),
@@ -72,7 +73,7 @@ def test_requirements_skip_tokens_that_may_be_absent_or_are_negated() -> None:
 
 
 @pytest.mark.parametrize(
-    ("ops", "longest"),
+    ("ops", "expected"),
     [
         ([None, None], 2),
         ([None, "?"], 2),
@@ -85,6 +86,6 @@ def test_requirements_skip_tokens_that_may_be_absent_or_are_negated() -> None:
         ([None, "{1,}"], None),
     ],
 )
-def test_longest_match_counts_repeats(ops: list[str | None], longest: int | None) -> None:
+def test_longest_match_counts_repeats(ops: list[str | None], expected: int | None) -> None:
     pattern = [{"LOWER": "a"} | ({"OP": op} if op else {}) for op in ops]
-    assert _longest(pattern) == longest
+    assert longest(pattern) == expected

@@ -8,7 +8,7 @@ import pytest
 
 from healthlint import lint_paths, lint_text
 from healthlint.config import Settings
-from healthlint.loaders import load_text_source
+from healthlint.loaders import load
 
 STATS = Settings(select=("unsourced-statistic",))
 
@@ -49,7 +49,7 @@ def test_crlf_and_bom_do_not_move_columns(tmp_path: Path, suffix: str) -> None:
 
 
 def test_link_text_is_prose_and_link_target_is_not() -> None:
-    article = load_text_source("a.md", "See [the study](https://x.org/40%-of-patients) now.\n")
+    article = load("a.md", "See [the study](https://x.org/40%-of-patients) now.\n")
     assert [block.text for block in article.blocks] == ["See the study now."]
     assert article.blocks[0].links == ((4, 13),)
 
@@ -59,7 +59,7 @@ def test_markdown_code_html_comments_and_autolinks_are_not_prose() -> None:
         "Text `code 40%` and <!-- hidden --> <https://example.org/a> end.\n\n"
         "```\nfenced 40%\n```\n\n    indented 40%\n"
     )
-    article = load_text_source("a.md", source)
+    article = load("a.md", source)
     # Inline code leaves a placeholder, so the words on either side do not run together.
     assert [block.text for block in article.blocks] == ["Text \u2026 and end."]
 
@@ -70,7 +70,7 @@ def test_every_prose_character_maps_to_its_source_character() -> None:
         "- item [ref][r] ![alt](i.png) after\n\n[r]: https://r.org\n\n"
         "<div>raw <b>html</b> &lt;tag&gt;</div>\n\n| a | b |\n|---|---|\n| c | d |\n"
     )
-    article = load_text_source("a.md", source)
+    article = load("a.md", source)
     entities = {"&": "&amp;", "*": "\\*", "<": "&lt;", ">": "&gt;"}
     for block in article.blocks:
         for index, char in enumerate(block.text):
@@ -85,7 +85,7 @@ def test_html_page_chrome_is_kept_apart() -> None:
         "<nav>Home</nav><main><p>Body text.</p></main><footer>Foot note.</footer>"
         "<script>x=1</script></body></html>"
     )
-    article = load_text_source("a.html", source)
+    article = load("a.html", source)
     assert [(b.text, b.region) for b in article.blocks] == [
         ("Home", "chrome"),
         ("Body text.", "body"),

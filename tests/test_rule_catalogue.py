@@ -12,7 +12,7 @@ from healthlint import lint_text
 from healthlint.config import Settings
 from healthlint.errors import ConfigError
 from healthlint.lexicons import corrections, table
-from healthlint.rulepack import builtin_rules, load_pack
+from healthlint.packs import builtin_rules, load_pack
 
 RULES = builtin_rules()
 

@@ -45,11 +45,11 @@ def test_a_footnote_marker_stays_in_the_sentence_it_closes(text: str, sentences:
 
 
 def test_reader_counts_join_hyphenated_words_and_skip_symbols() -> None:
-    from healthlint.kinds.base import ParsedArticle, _reader_counts
-    from healthlint.loaders import load_text_source
+    from healthlint.analysis import ParsedArticle, reader_counts
+    from healthlint.loaders import load
 
     text = "A non-small-cell tumour, 12 cm wide - very big. Then well-being returns."
-    article = load_text_source("note.txt", text)
+    article = load("note.txt", text)
     parsed = ParsedArticle(article, [get_nlp()(block.text) for block in article.blocks])
     counts = [parsed.counts(sentence) for sentence in parsed.sentences]
     # A hyphen with no space either side joins; one between spaces is no word at all.
@@ -57,5 +57,5 @@ def test_reader_counts_join_hyphenated_words_and_skip_symbols() -> None:
         ["A", "non-small-cell", "tumour", "12", "cm", "wide", "very", "big"],
         ["Then", "well-being", "returns"],
     ]
-    assert counts == [_reader_counts(sentence) for sentence in words]
+    assert counts == [reader_counts(sentence) for sentence in words]
     assert [c.words for c in counts] == [8, 3]

@@ -1,3 +1,17 @@
-"""Checks: the logic behind rules of kind ``python``, registered by name for the rule packs."""
+"""Checks: rules whose logic data cannot express. Each lives in the module named after its rule
+and is registered here under the rule's name, which a ``python`` rule's ``check`` names."""
 
-from . import procedures, repeated_words, review_dates, statistics, suppressions  # noqa: F401  (registration)
+from __future__ import annotations
+
+from ..kinds.base import Runner
+from .procedure_mismatch import ProcedureMismatch
+from .repeated_word import RepeatedWord
+from .stale_review_date import StaleReviewDate
+from .unsourced_statistic import UnsourcedStatistic
+
+CHECKS: dict[str, type[Runner]] = {
+    "procedure-mismatch": ProcedureMismatch,
+    "repeated-word": RepeatedWord,
+    "stale-review-date": StaleReviewDate,
+    "unsourced-statistic": UnsourcedStatistic,
+}

@@ -11,6 +11,7 @@ from .base import OutputOptions, Writer, write_report
 from .github import GithubWriter, format_github
 from .json import JsonWriter, format_json
 from .sarif import SarifWriter, format_sarif
+from .statistics import StatisticsWriter
 from .text import TextWriter, format_text
 
 Formatter = Callable[[Report, TextIO, OutputOptions], None]
@@ -20,6 +21,7 @@ WRITERS: dict[str, type[Writer]] = {
     "json": JsonWriter,
     "sarif": SarifWriter,
     "github": GithubWriter,
+    "statistics": StatisticsWriter,
 }
 
 FORMATTERS: dict[str, Formatter] = {

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Hit, ParsedArticle, Runner, Sentence, cancelled
+from ..analysis import has_evidence
+from .base import Hit, Runner
+from .filters import cancelled
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle
 
 
 class ConditionalRunner(Runner):
@@ -41,13 +46,3 @@ class ConditionalRunner(Runner):
             yield Hit(
                 sentence.block, trigger.start_char, trigger.end_char, values={"match": trigger.text}
             )
-
-
-def has_evidence(
-    parsed: ParsedArticle, sentence: Sentence, keys: list[str], links_count: bool = True
-) -> bool:
-    """A link or <sup> marker overlapping the sentence, or a match of one of ``keys`` in it."""
-    if links_count and parsed.marked(sentence):
-        return True
-    end = sentence.span.end
-    return any(stop <= end for key in keys for _, stop in parsed.matches_within(sentence, key))

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Hit, ParsedArticle, Runner, cancelled
+from .base import Hit, Runner
+from .filters import cancelled
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle
 
 
 class MatchRunner(Runner):

@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field
 
 from ..metrics import flesch_kincaid_grade, smog_grade
-from .base import Hit, ParsedArticle, Runner
+from .base import Hit, RuleOptions, Runner
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle
 
 # Below this many words a grade-level formula says more about chance than about the text.
 MIN_WORDS_FOR_GRADE = 100
 
 
+class MetricOptions(RuleOptions):
+    threshold: float | None = Field(
+        default=None, gt=0, le=1000, description="Report values above this (default: the rule's)."
+    )
+
+
 class MetricRunner(Runner):
+    Options = MetricOptions
+
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        rule = self.rule
-        configured = getattr(self.settings, rule.threshold_setting or "", None)
-        self.threshold = float(configured if configured is not None else rule.threshold)
+        configured = self.options.threshold
+        self.threshold = float(configured if configured is not None else self.rule.threshold)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         if self.rule.measure == "reading_grade":

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Hit, ParsedArticle, Runner
+from pydantic import Field
+
+from .base import Hit, RuleOptions, Runner
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle
+
+
+class RequireOptions(RuleOptions):
+    phrases: tuple[str, ...] = Field(
+        default=(), description="Extra wordings (any case) that satisfy the requirement."
+    )
 
 
 class RequireRunner(Runner):
+    Options = RequireOptions
+
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         rule = self.rule
         patterns = dict(rule.patterns)
-        if rule.settings_phrases:
-            extra = list(getattr(self.settings, rule.settings_phrases))
-            if extra:
-                patterns["configured"] = extra
+        if self.options.phrases:
+            patterns["configured"] = list(self.options.phrases)
         self.satisfied_by = list(self.add_patterns(patterns).values())
         self.when = list(self.add_patterns(rule.when or {}, "when").values())
         self.headings = {text.lower() for text in rule.headings}

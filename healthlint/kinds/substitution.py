@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field
 
 from ..lexicons import corrections
-from .base import Hit, ParsedArticle, Runner
+from .base import Hit, RuleOptions, Runner
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle
+
+
+class SubstitutionOptions(RuleOptions):
+    accepted: tuple[str, ...] = Field(
+        default=(), description="Words never to flag (a house vocabulary), any case."
+    )
 
 
 def match_case(word: str, correction: str) -> str:
@@ -18,11 +29,13 @@ def match_case(word: str, correction: str) -> str:
 
 
 class SubstitutionRunner(Runner):
+    Options = SubstitutionOptions
+
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         table = dict(corrections(self.rule.lexicon)) if self.rule.lexicon else {}
         table.update({wrong.lower(): right for wrong, right in self.rule.pairs.items()})
-        accepted = {term.lower() for term in self.settings.accepted_terms}
+        accepted = {term.lower() for term in self.options.accepted}
         self.table = {wrong: right for wrong, right in table.items() if wrong not in accepted}
         strings = self.nlp.vocab.strings
         self.wrong = {strings.add(word) for word in self.table}

@@ -12,91 +12,28 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..article import Article, Block, ProseBuilder, line_starts
-from ..suppressions import Directive, parse_comment
+from ..directives import Directive, parse_comment
 
 # Content that is never prose.
 SKIPPED = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "noscript",
-        "svg",
-        "math",
-        "pre",
-        "code",
-        "iframe",
-        "object",
-        "select",
-        "textarea",
-        "button",
-    }
+    "script style template noscript svg math pre code iframe object select textarea button".split()
 )
 # Parts of a full page around the article: kept apart so that article rules ignore them, while a
 # disclaimer in the footer still counts.
 CHROME = frozenset({"nav", "header", "footer", "aside"})
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that end one block of prose and start another.
 BLOCKS = (
     HEADINGS
     | frozenset(
-        {
-            "p",
-            "div",
-            "li",
-            "ul",
-            "ol",
-            "dl",
-            "dt",
-            "dd",
-            "td",
-            "th",
-            "tr",
-            "table",
-            "thead",
-            "tbody",
-            "blockquote",
-            "section",
-            "article",
-            "main",
-            "figure",
-            "figcaption",
-            "caption",
-            "form",
-            "hr",
-            "body",
-            "html",
-            "head",
-            "title",
-            "address",
-            "details",
-            "summary",
-            "fieldset",
-            "legend",
-            "center",
-            "br",
-        }
+        "p div li ul ol dl dt dd td th tr table thead tbody blockquote section article main figure "
+        "figcaption caption form hr body html head title address details summary fieldset legend "
+        "center br".split()
     )
     | CHROME
 )
-VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 BLOCK_KIND = {
     "li": "list_item",
     "td": "table_cell",

@@ -1,9 +1,8 @@
 """Markdown articles through markdown-it-py, with front matter.
 
-markdown-it gives line ranges for blocks but no columns for inline text, so each inline child is
-located in its block's source lines by walking forward from a cursor: text is found where it stands,
-markup (emphasis, brackets, link destinations, code spans) is stepped over. Entities and escapes
-come as ``text_special`` tokens (``text_join`` is disabled) and map to their whole source range.
+markdown-it gives line ranges for blocks but no columns for inline text: the blocks are read
+here, their inline content located in the source by markdown_inline.py. Entities and escapes come
+as ``text_special`` tokens (``text_join`` is disabled) and map to their whole source range.
 """
 
 from __future__ import annotations
@@ -16,9 +15,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..article import Article, Block, ProseBuilder, line_starts
-from ..suppressions import Directive, parse_comment
+from ..article import Article, Block, line_starts
+from ..directives import Directive
 from .html import extract
+from .markdown_inline import InlineWalker, strip_autolink_children
 
 _CONTAINER_KIND = {
     "list_item_open": "list_item",
@@ -35,221 +35,75 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def _skip_destination(source: str, at: int, limit: int) -> int:
-    """Step past what follows a link's closing bracket: ``(dest "title")``, ``[label]``, nothing."""
-    if at < limit and source[at] == "(":
-        depth, quote, i = 0, "", at
-        while i < limit:
-            ch = source[i]
-            if ch == "\\":
-                i += 2
-                continue
-            if quote:
-                quote = "" if ch == quote else quote
-            elif ch in "\"'" and depth == 1 and source[i - 1].isspace():
-                quote = ch
-            elif ch == "<" and depth == 1:
-                close = source.find(">", i, limit)
-                i = close if close != -1 else i
-            elif ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return i + 1
-            i += 1
-        return limit
-    if at < limit and source[at] == "[":
-        close = source.find("]", at, limit)
-        return close + 1 if close != -1 else at
-    return at
+class _BlockReader:
+    """Walks markdown-it's block tokens and builds the article's blocks: each inline token a
+    block, of the kind its containers give; raw HTML through the HTML reader."""
 
-
-def _closing_bracket(source: str, at: int, limit: int) -> int:
-    """Index of the ``]`` that closes the bracket opened just before ``at``."""
-    depth, i = 1, at
-    while i < limit:
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "`":
-            run = len(source[i:limit]) - len(source[i:limit].lstrip("`"))
-            close = source.find("`" * run, i + run, limit)
-            i = (close + run) if close != -1 else i + run
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return limit
-
-
-class _InlineWalker:
-    """Turns one inline token's children into prose, locating each in the source."""
-
-    def __init__(self, source: str, start: int, limit: int, directives: list[Directive]) -> None:
+    def __init__(self, source: str) -> None:
         self.source = source
-        self.directives = directives
-        self.pos = start
-        self.limit = limit
-        self.builder = ProseBuilder()
-        self._links: list[int | None] = []
-        self._sup: int | None = None
+        self.starts = line_starts(source)
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+        self.metadata: dict[str, Any] = {}
+        self.containers: list[str] = []
+        self.heading = False
+        self.row_cursor: tuple[tuple[int, int], int] | None = None  # cells share their row's lines
 
-    def _find(self, needle: str) -> int:
-        at = self.source.find(needle, self.pos, self.limit)
-        return self.pos if at == -1 else at
+    def line_offset(self, line: int) -> int:
+        return self.starts[line] if line < len(self.starts) else len(self.source)
 
-    def walk(self, children: list[Token]) -> ProseBuilder:
-        b = self.builder
-        for child in children:
-            kind = child.type
-            if kind == "text":
-                at = self._find(child.content)
-                b.literal(child.content, at)
-                self.pos = at + len(child.content)
-            elif kind == "text_special":
-                at = self._find(child.markup)
-                b.replaced(child.content, at, len(child.markup))
-                self.pos = at + len(child.markup)
-            elif kind in ("softbreak", "hardbreak"):
-                at = self._find("\n")
-                b.replaced(" ", at, 1)
-                self.pos = at + 1
-            elif kind == "code_inline":
-                at = self._find(child.markup)
-                close = self.source.find(child.markup, at + len(child.markup), self.limit)
-                self.pos = close + len(child.markup) if close != -1 else at + len(child.markup)
-                b.placeholder(at, self.pos - at)
-            elif kind == "link_open":
-                self._open_link(child)
-            elif kind == "link_close":
-                self._close_link()
-            elif kind == "image":
-                at = self._find("![")
-                close = _closing_bracket(self.source, at + 2, self.limit)
-                b.separator(at)
-                self.pos = _skip_destination(self.source, close + 1, self.limit)
-            elif kind == "html_inline":
-                self._html(child.content)
-            elif child.markup:  # emphasis and strong delimiters
-                at = self._find(child.markup)
-                self.pos = at + len(child.markup)
-        return b
+    def read(self, tokens: list[Token]) -> None:
+        for token in tokens:
+            kind = token.type
+            if kind == "front_matter":
+                self.metadata.update(_front_matter(token.content))
+            elif kind in _CONTAINER_KIND:
+                self.containers.append(_CONTAINER_KIND[kind])
+            elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINER_KIND:
+                self.containers.pop()
+            elif kind in ("heading_open", "heading_close"):
+                self.heading = kind == "heading_open"
+            elif kind == "html_block" and token.map:
+                self._html_block(token.map)
+            elif kind == "inline" and token.map:
+                self._inline(token)
 
-    def _open_link(self, token: Token) -> None:
-        if token.markup == "autolink":
-            # The visible text is the address itself: never prose.
-            at = self._find("<")
-            close = self.source.find(">", at, self.limit)
-            self.builder.separator(at)
-            self.pos = close + 1 if close != -1 else at + 1
-            self._links.append(None)
-            return
-        at = self._find("[")
-        self.pos = at + 1
-        self._links.append(len(self.builder))
+    def _html_block(self, lines: list[int]) -> None:
+        start, end = self.line_offset(lines[0]), self.line_offset(lines[1])
+        extracted = extract(self.source[start:end], start)
+        self.blocks.extend(extracted.blocks)
+        self.directives.extend(extracted.directives)
 
-    def _close_link(self) -> None:
-        start = self._links.pop() if self._links else None
-        if start is None:
-            return
-        if len(self.builder) > start:
-            self.builder.links.append((start, len(self.builder)))
-        close = _closing_bracket(self.source, self.pos, self.limit)
-        self.pos = _skip_destination(self.source, close + 1, self.limit)
-
-    def _html(self, content: str) -> None:
-        at = self._find(content)
-        self.pos = at + len(content)
-        tag = content.strip("<>/ ").split(None, 1)[0].lower() if content.strip("<>/ ") else ""
-        if content.startswith("<sup"):
-            self._sup = len(self.builder)
-        elif content.startswith("</sup") and self._sup is not None:
-            if len(self.builder) > self._sup:
-                self.builder.citations.append((self._sup, len(self.builder)))
-            self._sup = None
-        elif tag == "br" or content.startswith("<!--"):
-            self.builder.separator(at)
-            if content.startswith("<!--"):
-                directive = parse_comment(content[4:-3], at, at + len(content))
-                if directive is not None:
-                    self.directives.append(directive)
-
-
-def _strip_autolink_children(children: list[Token]) -> list[Token]:
-    """Drop the text inside autolinks (``<https://...>``): an address is not prose."""
-    kept: list[Token] = []
-    inside = False
-    for child in children:
-        if child.type == "link_open" and child.markup == "autolink":
-            inside = True
-            kept.append(child)
-        elif child.type == "link_close" and inside:
-            inside = False
-            kept.append(child)
-        elif not inside:
-            kept.append(child)
-    return kept
+    def _inline(self, token: Token) -> None:
+        assert token.map is not None
+        start, limit = self.line_offset(token.map[0]), self.line_offset(token.map[1])
+        key = (token.map[0], token.map[1])
+        if self.row_cursor is not None and self.row_cursor[0] == key:
+            start = self.row_cursor[1]
+        walker = InlineWalker(self.source, start, limit, self.directives)
+        builder = walker.walk(strip_autolink_children(token.children or []))
+        self.row_cursor = (key, walker.pos)
+        containers = self.containers
+        kind = "heading" if self.heading else (containers[-1] if containers else "paragraph")
+        block = builder.build(kind)
+        if block is not None:
+            self.blocks.append(block)
 
 
 def load_markdown(path: str, source: str) -> Article:
-    tokens = _parser().parse(source)
-    starts = line_starts(source)
-    blocks: list[Block] = []
-    directives: list[Directive] = []
-    metadata: dict[str, Any] = {}
-    containers: list[str] = []
-    heading = False
-    row_cursor: tuple[tuple[int, int], int] | None = None  # table cells share their row's lines
-
-    def line_offset(line: int) -> int:
-        return starts[line] if line < len(starts) else len(source)
-
-    for token in tokens:
-        kind = token.type
-        if kind == "front_matter":
-            metadata.update(_front_matter(token.content))
-        elif kind in _CONTAINER_KIND:
-            containers.append(_CONTAINER_KIND[kind])
-        elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINER_KIND:
-            containers.pop()
-        elif kind == "heading_open":
-            heading = True
-        elif kind == "heading_close":
-            heading = False
-        elif kind == "html_block" and token.map:
-            start = line_offset(token.map[0])
-            end = line_offset(token.map[1])
-            extracted = extract(source[start:end], start)
-            blocks.extend(extracted.blocks)
-            directives.extend(extracted.directives)
-        elif kind == "inline" and token.map:
-            start, limit = line_offset(token.map[0]), line_offset(token.map[1])
-            key = (token.map[0], token.map[1])
-            if row_cursor is not None and row_cursor[0] == key:
-                start = row_cursor[1]
-            walker = _InlineWalker(source, start, limit, directives)
-            builder = walker.walk(_strip_autolink_children(token.children or []))
-            row_cursor = (key, walker.pos)
-            block_kind = "heading" if heading else (containers[-1] if containers else "paragraph")
-            block = builder.build(block_kind)
-            if block is not None:
-                blocks.append(block)
+    reader = _BlockReader(source)
+    reader.read(_parser().parse(source))
+    metadata = reader.metadata
     title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
     if title is None:
-        title = next((b.text for b in blocks if b.is_heading), None)
+        title = next((b.text for b in reader.blocks if b.is_heading), None)
     return Article(
         path=path,
         source=source,
-        blocks=blocks,
+        blocks=reader.blocks,
         metadata=metadata,
         title=title,
-        directives=directives,
+        directives=reader.directives,
     )
 
 

@@ -10,11 +10,12 @@ words, no wider than its longest match and never across a sentence's end.
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
+from . import pattern_shapes
+from .errors import ConfigError
+from .pattern_shapes import NUMBER, URL
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 Pattern = str | list[dict[str, Any]]
 PatternSet = dict[str, list[Pattern]]
 Requirement = frozenset[int | str]  # the words (LOWER hashes, or #number, #url) a token may be
-
-# Stand for any token like a number, or like an address, among a group's required words.
-NUMBER, URL = "#number", "#url"
 
 
 class _Group:
@@ -83,7 +81,7 @@ class PatternHub:
         strings = self.nlp.vocab.strings
         requirements = tuple(
             frozenset(w if w in (NUMBER, URL) else strings.add(w) for w in words)
-            for words in _requirements(pattern)
+            for words in pattern_shapes.requirements(pattern)
         )
         group = self._groups.get(requirements)
         if group is None:
@@ -104,10 +102,8 @@ class PatternHub:
             raise ConfigError(
                 f"{where}: field {label}: invalid spaCy token pattern: {detail}"
             ) from None
-        longest = _longest(pattern)
-        group.longest = (
-            None if longest is None or group.longest is None else max(group.longest, longest)
-        )
+        most = pattern_shapes.longest(pattern)
+        group.longest = None if most is None or group.longest is None else max(group.longest, most)
 
     def run(self, doc: Doc, lowers: list[int]) -> dict[str, list[tuple[int, int]]]:
         """Matches in the block ``doc``, whose LOWER hashes are ``lowers``."""
@@ -201,61 +197,3 @@ class _BlockWords:
 def _any_within(places: list[int], first: int, last: int) -> bool:
     at = bisect_left(places, first)
     return at < len(places) and places[at] < last
-
-
-_REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
-
-
-def _repeats(token: dict[str, Any]) -> tuple[int, int | None]:
-    """The fewest and most times a pattern token may occur (None: no limit)."""
-    op = str(token.get("OP", "1"))
-    # "!" takes one token, one that is not what the pattern token describes.
-    fixed = {"1": (1, 1), "!": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
-    if op in fixed:
-        return fixed[op]
-    found = _REPEAT.fullmatch(op)
-    if found is None:
-        return 0, None  # an operator spaCy will reject anyway
-    low, comma, high = found.groups()
-    least = int(low or 0)
-    if not comma:
-        return least, least
-    return least, int(high) if high else None
-
-
-def _longest(pattern: list[dict[str, Any]]) -> int | None:
-    """Tokens in the longest possible match, or None when a token may repeat without limit."""
-    total = 0
-    for token in pattern:
-        most = _repeats(token)[1]
-        if most is None:
-            return None
-        total += most
-    return total
-
-
-def _requirements(pattern: list[Any]) -> tuple[frozenset[str], ...]:
-    """For each token a match must contain, the lower-case words (or #number, #url) one of
-    which it must be. A block lacking any of them cannot match; empty: any block may."""
-    found: set[frozenset[str]] = set()
-    for token in pattern:
-        if token.get("OP") == "!" or _repeats(token)[0] == 0:
-            continue  # may be absent, or must not be these words
-        words = _token_words(token)
-        if words:
-            found.add(words)
-    return tuple(sorted(found, key=sorted))
-
-
-def _token_words(token: dict[str, Any]) -> frozenset[str] | None:
-    if token.get("LIKE_NUM") is True:
-        return frozenset({NUMBER})
-    if token.get("LIKE_URL") is True:
-        return frozenset({URL})
-    for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
-        value = token.get(attr)
-        if isinstance(value, str):
-            return frozenset({value.lower()})
-        if isinstance(value, dict) and set(value) == {"IN"}:
-            return frozenset(str(word).lower() for word in value["IN"])
-    return None

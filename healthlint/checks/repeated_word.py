@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..kinds.base import Hit, ParsedArticle, Runner, register
+from ..kinds.base import Hit, Runner
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle
 
 
 class RepeatedWordData(BaseModel):
@@ -17,7 +20,6 @@ class RepeatedWordData(BaseModel):
     phrase_starts: list[str]
 
 
-@register("repeated_word")
 class RepeatedWord(Runner):
     Data = RepeatedWordData
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..kinds.base import Hit, ParsedArticle, PatternSet, Runner, register
+from ..kinds.base import Hit, RuleOptions, Runner
+from ..patterns import PatternSet
 from .dates import as_date, find_date
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle
 
 
 class ReviewDateData(BaseModel):
@@ -19,18 +23,24 @@ class ReviewDateData(BaseModel):
     labels: PatternSet
 
 
-@register("stale_review_date")
+class ReviewDateOptions(RuleOptions):
+    max_age_years: int = Field(
+        default=3, ge=1, le=50, description="The oldest acceptable review or update, in years."
+    )
+
+
 class StaleReviewDate(Runner):
     Data = ReviewDateData
+    Options = ReviewDateOptions
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.keys = [key.lower() for key in self.data.metadata_keys]
         self.labels = list(self.add_patterns(self.data.labels).values())
-        self.max_age_years = self.settings.review_max_age_years
+        self.max_age_years = self.options.max_age_years
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        today = self.settings.today or dt.date.today()
+        today = parsed.today
         limit = today.replace(year=today.year - self.max_age_years)
         metadata = parsed.article.metadata
         dates: list[tuple[dt.date, tuple[int, int, int] | None]] = [

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..kinds.base import Hit, ParsedArticle, PatternSet, Runner, register
-from ..kinds.conditional import has_evidence
+from ..analysis import has_evidence
+from ..kinds.base import Hit, Runner
+from ..patterns import PatternSet
 from .numbers import parse_number
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle
 
 
 class StatisticData(BaseModel):
@@ -29,7 +33,6 @@ class StatisticData(BaseModel):
     advice_words: list[str]
 
 
-@register("unsourced_statistic")
 class UnsourcedStatistic(Runner):
     Data = StatisticData
 
@@ -52,49 +55,58 @@ class UnsourcedStatistic(Runner):
     # -- what is not a statistic ---------------------------------------------------------------
     def _is_statistic(self, kind: str, span: Any) -> bool:
         if kind == "percent":
-            return self._percent_is_statistic(span)
+            return not (
+                self._is_strength(span)
+                or self._is_threshold(span)
+                or self._is_advice(span)
+                or self._is_specification(span)
+            )
         if kind == "ratio":
-            numbers = [parse_number(t.text) for t in span if t.like_num]
-            if len(numbers) != 2 or None in numbers:
-                return False
-            first, second = numbers
-            year_like = span[-1].text.isdigit() and len(span[-1].text) == 4
-            return 0 < first < second and not year_like
+            return _is_ratio_of_people(span)
         if kind == "count":
-            has_scale = any(t.lower_ in ("thousand", "million", "billion") for t in span)
-            value = parse_number(span[0].text)
-            year_like = span[0].text.isdigit() and len(span[0].text) == 4
-            return has_scale or (value is not None and value >= 1000 and not year_like)
+            return _is_large_count(span)
         return True
 
-    def _percent_is_statistic(self, span: Any) -> bool:
-        doc, sent = span.doc, span.sent
-        after = [t.lower_ for t in doc[span.end : min(span.end + 3, sent.end)]]
+    @staticmethod
+    def _after(span: Any, count: int) -> list[str]:
+        """The lower-case words of up to ``count`` tokens after the figure, in its sentence."""
+        return [t.lower_ for t in span.doc[span.end : min(span.end + count, span.sent.end)]]
+
+    def _is_strength(self, span: Any) -> bool:
+        """A concentration, a notation or a dose: "1% cream", "100% cotton", "0.05% fluticasone"."""
+        after = self._after(span, 3)
         if after and (after[0] in self.not_claims_after or after[0] in self.absolute_after):
-            return False
+            return True
         if any(word in self.dosage_forms for word in after):
-            return False
-        if any(t.lower_ in self.advice_words for t in doc[span.end : min(span.end + 5, sent.end)]):
-            return False
+            return True
         # "creams such as 0.05% fluticasone": a strength followed by a substance, not "of ...".
-        preceding = doc[max(sent.start, span.start - 4) : span.start]
+        preceding = span.doc[max(span.sent.start, span.start - 4) : span.start]
         names_substance = bool(after) and after[0].isalpha() and after[0] != "of"
-        if names_substance and any(t.lower_ in self.dosage_forms for t in preceding):
-            return False
+        return names_substance and any(t.lower_ in self.dosage_forms for t in preceding)
+
+    def _is_threshold(self, span: Any) -> bool:
+        """A clinical cut-off: "6.5% or higher", "an HbA1c above 6.5%"."""
+        after = self._after(span, 3)
         if len(after) >= 2 and after[0] == "or" and after[1] in self.thresholds:
-            return False
-        number = span[0]
-        before = doc[max(sent.start, number.i - 6) : number.i]
-        previous = number.nbor(-1).lower_ if number.i > sent.start else ""
-        if previous in self.threshold_prepositions and any(
+            return True
+        doc, number, first = span.doc, span[0], span.sent.start
+        before = doc[max(first, number.i - 6) : number.i]
+        previous = number.nbor(-1).lower_ if number.i > first else ""
+        return previous in self.threshold_prepositions and any(
             t.lower_ in self.measurements for t in before
-        ):
-            return False
-        # A product specification: "blocks up to 99% of UVA rays".
-        i = number.i - 1
-        while i >= sent.start and doc[i].lower_ in self.hedges:
+        )
+
+    def _is_advice(self, span: Any) -> bool:
+        """Advice addressed to the reader: "get 20% of your calories from protein"."""
+        return any(word in self.advice_words for word in self._after(span, 5))
+
+    def _is_specification(self, span: Any) -> bool:
+        """A product specification: "blocks up to 99% of UVA rays"."""
+        doc, first = span.doc, span.sent.start
+        i = span[0].i - 1
+        while i >= first and doc[i].lower_ in self.hedges:
             i -= 1
-        return not (i >= sent.start and doc[i].lower_ in self.spec_verbs)
+        return i >= first and doc[i].lower_ in self.spec_verbs
 
     # -- the check -----------------------------------------------------------------------------
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
@@ -127,3 +139,26 @@ class UnsourcedStatistic(Runner):
             if self._is_statistic(kind, figure):
                 return figure
         return None
+
+
+def _is_ratio_of_people(span: Any) -> bool:
+    """ "1 in 5", "3 out of 10": two numbers, the first the smaller, the second not a year."""
+    numbers = [parse_number(t.text) for t in span if t.like_num]
+    if len(numbers) != 2 or None in numbers:
+        return False
+    first, second = numbers
+    year_like = span[-1].text.isdigit() and len(span[-1].text) == 4
+    return 0 < first < second and not year_like  # type: ignore[operator]
+
+
+# Below this a count of people reads as a small group rather than a statistic.
+LARGE_COUNT = 1000
+
+
+def _is_large_count(span: Any) -> bool:
+    """ "30 million Americans", "12,000 deaths": a scale word, or a number of at least a
+    thousand that is not a year."""
+    has_scale = any(t.lower_ in ("thousand", "million", "billion") for t in span)
+    value = parse_number(span[0].text)
+    year_like = span[0].text.isdigit() and len(span[0].text) == 4
+    return has_scale or (value is not None and value >= LARGE_COUNT and not year_like)

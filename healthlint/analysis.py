@@ -1,0 +1,178 @@
+"""Analysis: the article as the rules read it. One spaCy Doc per block, and what is derived from
+the Docs once and shared by every rule: sentences, the words' hashes, the matches of the one
+pattern pass (patterns.py), link and citation marks, the words and syllables a reader counts, and
+whether a sentence has evidence near it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from .article import Article, Block
+from .metrics import syllables
+from .nlp import parse_blocks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from .patterns import PatternHub
+
+
+@dataclass(frozen=True)
+class Sentence:
+    block: int  # index into article.blocks
+    span: Span
+
+
+class ParsedArticle:
+    """An article with one spaCy Doc per block (the tokenizer is fed blocks, never whole files),
+    and what the rules read from it: sentences, word hashes, pattern matches, marks, counts."""
+
+    def __init__(
+        self,
+        article: Article,
+        docs: list[Doc],
+        hub: PatternHub | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.article = article
+        self.docs = docs
+        self.today = today or dt.date.today()  # the day the article is linted on
+        self._hub = hub
+        self._matches: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        self._marks: dict[int, tuple[list[int], list[int]]] = {}
+        self._sentences: list[Sentence] | None = None
+        self._counts: dict[tuple[int, int], ReaderCounts] = {}
+        self._lowers: dict[int, list[int]] = {}
+
+    def blocks(self, region: str | None = "body") -> Iterator[tuple[int, Block, Doc]]:
+        for index, (block, doc) in enumerate(zip(self.article.blocks, self.docs, strict=True)):
+            if region is None or block.region == region:
+                yield index, block, doc
+
+    def lowers(self, block: int) -> list[int]:
+        """The LOWER hashes of the block's tokens, read once from an array and shared by the
+        rules that compare words without making a Token object for each."""
+        if block not in self._lowers:
+            from spacy.attrs import LOWER
+
+            doc = self.docs[block]
+            self._lowers[block] = doc.to_array(LOWER).tolist() if len(doc) else []
+        return self._lowers[block]
+
+    def matches(self, block: int, key: str) -> list[tuple[int, int]]:
+        """Token ranges of ``block`` matched by the patterns under ``key``, earliest first."""
+        if block not in self._matches:
+            hub, doc = self._hub, self.docs[block]
+            self._matches[block] = hub.run(doc, self.lowers(block)) if hub else {}
+        return self._matches[block].get(key, [])
+
+    def matches_within(self, sentence: Sentence, key: str) -> list[tuple[int, int]]:
+        """The matches under ``key`` that start inside ``sentence`` (found by bisection, so a
+        block of thousands of sentences costs no more than its matches)."""
+        found = self.matches(sentence.block, key)
+        span = sentence.span
+        first = bisect_left(found, (span.start, -1))
+        last = bisect_left(found, (span.end, -1))
+        return found[first:last]
+
+    def marked(self, sentence: Sentence) -> bool:
+        """Whether a link or a <sup> citation marker overlaps the sentence."""
+        if sentence.block not in self._marks:
+            block = self.article.blocks[sentence.block]
+            ranges = sorted((*block.links, *block.citations))
+            furthest, ends = 0, []
+            for _, end in ranges:
+                furthest = max(furthest, end)
+                ends.append(furthest)  # the furthest end among this range and those before it
+            self._marks[sentence.block] = ([start for start, _ in ranges], ends)
+        starts, ends = self._marks[sentence.block]
+        span = sentence.span
+        at = bisect_left(starts, span.end_char) - 1  # the last range starting inside or before
+        return at >= 0 and ends[at] > span.start_char
+
+    def counts(self, sentence: Sentence) -> ReaderCounts:
+        """The sentence's words as a reader counts them ("non-small-cell" is one word, not three;
+        punctuation and symbols are none) and their syllables. Counted for a whole block at once,
+        from its token array; only the counts are kept, so a huge article costs no word lists."""
+        key = (sentence.block, sentence.span.start)
+        if key not in self._counts:
+            self._count_block(sentence.block)
+        return self._counts[key]
+
+    def _count_block(self, block: int) -> None:
+        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, ORTH, SENT_START, SPACY
+
+        doc = self.docs[block]
+        if not len(doc):
+            return
+        # The block's text is the Doc's text, without the Doc rebuilding it. Plain lists, not
+        # numpy: blocks are short, and numpy's cost per call would outweigh its speed.
+        text, hyphen = self.article.blocks[block].text, doc.vocab.strings["-"]
+        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH, ORTH, SENT_START])
+        start, words = 0, []
+        spaced_before = spaced = True  # whether tokens i-2 and i-1 have a space after them
+        hyphen_before = False  # whether token i-1 is a hyphen
+        for i, (alpha, number, space, idx, length, orth, begins) in enumerate(table.tolist()):
+            if begins == 1 and i:
+                self._counts[(block, start)] = reader_counts(words)
+                start, words = i, []
+            if alpha or number:
+                word = text[idx : idx + length]
+                if words and hyphen_before and not spaced and not spaced_before:
+                    words[-1] += "-" + word  # "non-small-cell" is one word
+                else:
+                    words.append(word)
+            spaced_before, spaced, hyphen_before = spaced, bool(space), orth == hyphen
+        self._counts[(block, start)] = reader_counts(words)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the article's body, in order; headings are sentences of their own."""
+        if self._sentences is None:
+            self._sentences = [
+                Sentence(index, sent) for index, _, doc in self.blocks() for sent in doc.sents
+            ]
+        return self._sentences
+
+    def prose_sentences(self) -> list[Sentence]:
+        """Body sentences outside headings."""
+        blocks = self.article.blocks
+        return [s for s in self.sentences if not blocks[s.block].is_heading]
+
+
+# Syllables that make a word count as long in the SMOG formula.
+POLYSYLLABLE = 3
+
+
+class ReaderCounts(NamedTuple):
+    words: int
+    syllables: int
+    polysyllables: int  # words of three syllables or more
+
+
+def reader_counts(words: list[str]) -> ReaderCounts:
+    counts = [syllables(word) for word in words]
+    polysyllables = sum(1 for count in counts if count >= POLYSYLLABLE)
+    return ReaderCounts(len(counts), sum(counts), polysyllables)
+
+
+def analyse(article: Article, hub: PatternHub, today: dt.date | None = None) -> ParsedArticle:
+    """The article tokenized block by block, ready for the rules."""
+    return ParsedArticle(
+        article, parse_blocks([block.text for block in article.blocks]), hub, today
+    )
+
+
+def has_evidence(
+    parsed: ParsedArticle, sentence: Sentence, keys: list[str], links_count: bool = True
+) -> bool:
+    """A link or <sup> marker overlapping the sentence, or a match of one of ``keys`` in it."""
+    if links_count and parsed.marked(sentence):
+        return True
+    end = sentence.span.end
+    return any(stop <= end for key in keys for _, stop in parsed.matches_within(sentence, key))

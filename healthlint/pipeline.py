@@ -1,0 +1,94 @@
+"""One file through every stage: read, analyse, rules, positions, fix safety, suppressions; then,
+with --fix or --diff, the fixes; then the cache. This is what a worker process runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+from . import fixes, suppressions
+from .analysis import analyse
+from .article import Article
+from .atomic import write_atomically
+from .cache import ResultCache
+from .config import Settings
+from .errors import ConfigError, HealthlintError
+from .findings import FileError, FileResult, Finding
+from .linter import Linter, linter_for
+from .loaders import load, read_bytes
+from .loaders.source import decode, normalise
+from .positions import Locator
+
+
+def lint_article(article: Article, linter: Linter, today: dt.date | None = None) -> list[Finding]:
+    """The article's findings, sorted by position."""
+    parsed = analyse(article, linter.hub, today)
+    locator = Locator(article)
+    findings = []
+    for active, hit in linter.hits(parsed):
+        start, end = locator.span(hit)
+        if hit.fix is not None and hit.block is not None:
+            prose = article.blocks[hit.block].text[hit.start : hit.end]
+            if not fixes.is_safe(prose, article.source[start:end]):
+                hit = replace(hit, fix=None)
+        findings.append(locator.finding(active.rule, active.severity, hit, start, end))
+    active = [(a.rule, a.severity) for a in linter.active]
+    findings = suppressions.apply(findings, locator, active, linter.catalogue)
+    return sorted(findings, key=Finding.sort_key)
+
+
+class Mode(StrEnum):
+    report = "report"  # findings only
+    fix = "fix"  # apply the safe fixes to the file, report what remains
+    diff = "diff"  # the safe fixes as a diff; the file is left alone
+
+
+@dataclass(frozen=True)
+class Job:
+    """A file and everything its lint depends on; what a worker process receives."""
+
+    path: Path
+    settings: Settings
+    packs: tuple[Path, ...] = ()
+    today: dt.date | None = None
+    mode: Mode = Mode.report
+    cache: ResultCache | None = None
+
+
+def run_job(job: Job) -> FileResult:
+    """The job's file linted (and fixed), or the error that stopped it."""
+    try:
+        return _run(job)
+    except HealthlintError as error:
+        return FileResult(
+            str(job.path),
+            error=FileError(path=str(job.path), message=str(error)),
+            config_error=isinstance(error, ConfigError),
+        )
+
+
+def _run(job: Job) -> FileResult:
+    path, name = job.path, str(job.path)
+    data = read_bytes(path)
+    source = decode(data)
+    linter = linter_for(job.settings, job.packs)
+    findings = lint_article(load(name, source.text), linter, job.today)
+    fixed, diff = 0, ""
+    if job.mode is not Mode.report and any(f.fix is not None for f in findings):
+
+        def relint(text: str) -> list[Finding]:
+            return lint_article(load(name, normalise(text)), linter, job.today)
+
+        text, remaining, fixed = fixes.fix_all(source.original, findings, relint)
+        if job.mode is Mode.diff:
+            diff = fixes.unified_diff(path, source.original, text)
+        else:
+            data = source.encode(text)
+            write_atomically(path, data)
+            findings = remaining
+    if job.cache is not None:
+        key = job.cache.key(data, path.suffix, job.settings, job.packs, job.today)
+        job.cache.put(key, findings)
+    return FileResult(name, findings, fail_on=job.settings.fail_on, fixed=fixed, diff=diff)

@@ -1,0 +1,47 @@
+"""What a ``check`` run is asked to do, as the command line gave it: the files, the settings,
+the mode (report, fix, diff, record a baseline) and the output. The CLI builds one; the run
+and the output read it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .config import Settings, effective_settings, load_config_file
+from .findings import Severity
+from .pipeline import Mode
+
+
+@dataclass(frozen=True)
+class Plan:
+    paths: tuple[str, ...] = (".",)
+    config: Path | None = None  # one configuration for every file, instead of searching
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    packs: tuple[Path, ...] = ()
+    workers: int = 1
+    cache_dir: Path | None = None  # None: no cache
+    today: dt.date | None = None  # the day stale-review-date compares with (default: today)
+    fix: bool = False
+    diff: bool = False
+    baseline: Path | None = None  # report only findings not in it
+    write_baseline: Path | None = None  # record every finding in it instead of reporting
+    format: str = "text"
+    color: str = "auto"
+    statistics: bool = False
+    min_severity: Severity | None = None
+    fail_on: str | None = None  # a severity, or "never"
+
+    @property
+    def mode(self) -> Mode:
+        return Mode.diff if self.diff else Mode.fix if self.fix else Mode.report
+
+    @cached_property
+    def _fixed(self) -> Settings | None:
+        return load_config_file(self.config) if self.config is not None else None
+
+    def settings_for(self, path: Path) -> Settings:
+        """The settings of one file: its configuration, this run's flags, per-file ignores."""
+        return effective_settings(path, self._fixed, select=self.select, ignore=self.ignore)

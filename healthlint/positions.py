@@ -1,0 +1,92 @@
+"""Positions: where a rule's hit lies in the file as written. The only place where block offsets
+become source offsets (through each block's OffsetMap) and then line and column."""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from .article import Article, line_starts
+from .findings import Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from .kinds.base import Hit
+    from .rulepack import Rule
+
+
+class Locator:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.line_starts = line_starts(article.source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def span(self, hit: Hit) -> tuple[int, int]:
+        """The hit's range in the source; a document-level hit is the file's start."""
+        if hit.block is None:
+            return 0, 0
+        return self.article.blocks[hit.block].offsets.span(hit.start, hit.end)
+
+    def finding(self, rule: Rule, severity: Severity, hit: Hit, start: int, end: int) -> Finding:
+        """The finding for ``hit``, whose source range is ``start``..``end``."""
+        return self._finding(
+            rule, severity, start, end, hit.values, hit.suggestion, hit.fix, hit.block is None
+        )
+
+    def at_source(
+        self, rule: Rule, severity: Severity, start: int, end: int, values: dict[str, str]
+    ) -> Finding:
+        """A finding about a range of the source itself rather than of a block's prose (an
+        inline directive)."""
+        return self._finding(rule, severity, start, end, values, None, None, document=False)
+
+    def _finding(
+        self,
+        rule: Rule,
+        severity: Severity,
+        start: int,
+        end: int,
+        values: dict[str, str],
+        suggestion: str | None,
+        fix: str | None,
+        document: bool,
+    ) -> Finding:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Finding(
+            path=self.article.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule.name,
+            code=rule.code,
+            severity=severity,
+            message=rule.message.format_map(_Values(values)),
+            suggestion=suggestion,
+            fix=Fix(replacement=fix) if fix is not None else None,
+            fingerprint=self.fingerprint(rule.name, start, end, document),
+        )
+
+    def fingerprint(self, rule: str, start: int, end: int, document: bool) -> str:
+        """The rule, the flagged text and its lines' text, white space folded: no positions."""
+        if document:
+            text = context = ""
+        else:
+            source = self.article.source
+            first = self.line_starts[self.position(start)[0] - 1]
+            last = source.find("\n", end)
+            text = " ".join(source[start:end].split())
+            context = " ".join(source[first : last if last != -1 else len(source)].split())
+        digest = hashlib.sha256(f"{rule}\0{text}\0{context}".encode())
+        return digest.hexdigest()[:20]
+
+
+class _Values(dict[str, str]):
+    """Leaves an unknown {placeholder} as it is rather than failing the run."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
