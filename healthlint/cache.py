@@ -21,7 +21,6 @@ from .findings import Finding
 from .resources import rules_dir
 from .version import __version__
 
-CACHE_DIR_NAME = ".healthlint_cache"
 _PACKAGE = Path(__file__).resolve().parent
 
 

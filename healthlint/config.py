@@ -16,6 +16,8 @@ from .errors import ConfigError, dotted, first_problem
 from .findings import Severity
 
 CONFIG_FILES = (".healthlint.toml", "pyproject.toml")
+# Where results are cached, unless --cache-dir says otherwise.
+CACHE_DIR_NAME = ".healthlint_cache"
 
 
 class Settings(BaseModel):

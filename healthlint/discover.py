@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .cache import CACHE_DIR_NAME
-from .config import is_excluded
+from .config import CACHE_DIR_NAME, is_excluded
 from .loaders import SUFFIXES
 
 SKIPPED_DIRECTORIES = frozenset(
