@@ -99,7 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--pack", type=Path, action="append", default=[], metavar="FILE")
 
     explain = commands.add_parser("explain", help="what a rule checks and why")
-    explain.add_argument("rule", metavar="NAME-or-CODE")
+    explain.add_argument("rule", metavar="NAME-or-CODE", nargs="?")
+    explain.add_argument("--all", action="store_true", help="every rule")
+    explain.add_argument("--format", choices=("text", "markdown"), default="text")
     explain.add_argument("--pack", type=Path, action="append", default=[], metavar="FILE")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
@@ -109,8 +111,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .cache import CACHE_DIR_NAME
     from .check import run_check
+    from .config import CACHE_DIR_NAME
     from .findings import Severity
     from .plan import Plan
 
@@ -164,22 +166,23 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
 
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .packs import load_rules
+    from .ruledoc import as_markdown, as_text
 
-    wanted = args.rule.strip()
-    for rule in load_rules(tuple(args.pack)):
+    rules = load_rules(tuple(args.pack))
+    if args.all:
+        out.write(
+            as_markdown(list(rules))
+            if args.format == "markdown"
+            else "\n".join(as_text(rule) for rule in sorted(rules, key=lambda r: r.code))
+        )
+        return Exit.OK
+    wanted = (args.rule or "").strip()
+    for rule in rules:
         if wanted in (rule.name, rule.code) or wanted.upper() == rule.code:
-            out.write(f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n\n")
-            out.write(f"What it does\n  {rule.summary}\n\n")
-            out.write(f"Why is this bad?\n  {rule.rationale}\n\n")
-            out.write("Example that is flagged\n" + _indent(rule.examples.failing[0]) + "\n")
-            out.write("Example that passes\n" + _indent(rule.examples.passing[0]))
+            out.write(as_markdown([rule]) if args.format == "markdown" else as_text(rule))
             return Exit.OK
     err.write(f"healthlint: unknown rule {wanted!r} (see `healthlint rules`)\n")
     return Exit.ERROR
-
-
-def _indent(text: str) -> str:
-    return "".join(f"  {line}\n" for line in text.rstrip("\n").splitlines())
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:

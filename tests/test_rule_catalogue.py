@@ -110,3 +110,58 @@ def test_pack_with_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     path.write_text("rules:\n  - code: HL900\n    name: [unclosed\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"broken\.yaml \(line 4\): not valid YAML"):
         load_pack(path)
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RULE_FILES = sorted((Path(__file__).parents[1] / "rules").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_rule_has_a_fixture_folder_of_its_own_name(rule) -> None:  # noqa: ANN001
+    folder = FIXTURES / rule.name
+    articles = [p for p in folder.glob("*") if p.suffix in (".md", ".html", ".txt")]
+    assert articles, f"tests/fixtures/{rule.name}/ holds no fixture article"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_rule_documents_what_it_leaves_alone(rule) -> None:  # noqa: ANN001
+    assert rule.not_flagged, rule.name
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_fixable_says_whether_findings_carry_a_fix(rule) -> None:  # noqa: ANN001
+    settings = Settings(select=(rule.name,))
+    fixes = {
+        finding.fix is not None
+        for text in rule.examples.failing
+        for finding in lint_text(text, "example.md", settings)
+    }
+    assert fixes == {rule.fixable}
+
+
+def _string_lists(node, where: str = ""):  # noqa: ANN001, ANN202
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _string_lists(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(node, list):
+        yield where, [item for item in node if isinstance(item, str)]
+        for index, item in enumerate(node):
+            yield from _string_lists(item, f"{where}[{index}]")
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.name)
+def test_word_lists_hold_no_duplicates(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doubled = [
+        f"{where}: {word}"
+        for where, words in _string_lists(data)
+        for word in sorted({w for w in words if words.count(w) > 1})
+    ]
+    assert doubled == []
+
+
+def test_rules_page_is_current() -> None:
+    from healthlint.ruledoc import as_markdown
+
+    page = (Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == as_markdown(list(RULES)), "docs/rules.md is stale: run `make docs`"

@@ -18,4 +18,4 @@ SCHEMAS = Path(__file__).parents[1] / "docs" / "schema"
 )
 def test_kept_schema_is_current(name: str, build) -> None:  # noqa: ANN001
     kept = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-    assert kept == build(), f"docs/schema/{name}.schema.json is stale: run `make schemas`"
+    assert kept == build(), f"docs/schema/{name}.schema.json is stale: run `make docs`"

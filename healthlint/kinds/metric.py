@@ -19,7 +19,7 @@ MIN_WORDS_FOR_GRADE = 100
 
 class MetricOptions(RuleOptions):
     threshold: float | None = Field(
-        default=None, gt=0, le=1000, description="Report values above this (default: the rule's)."
+        default=None, gt=0, le=1000, description="Report values above this."
     )
 
 
