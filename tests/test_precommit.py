@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 ARTICLE = """\
@@ -42,6 +44,7 @@ def try_repo(repo: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_hook_fails_on_a_defect_and_passes_once_fixed(tmp_path: Path) -> None:
     repo = tmp_path / "articles"
     repo.mkdir()
