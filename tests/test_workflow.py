@@ -185,3 +185,45 @@ def test_fix_never_breaks_markup_inside_the_flagged_words(article_dir: Path) -> 
     assert path.read_text(encoding="utf-8") == original
     assert out.startswith(f"{path}:1:6: warning [HL010] repeated-word")
     assert code == 1
+
+
+def test_fix_runs_in_worker_processes_and_fixes_every_file(article_dir: Path) -> None:
+    for n in range(12):
+        (article_dir / f"a{n:02}.md").write_text(f"# Knee {n}\n\nTake ibuprofin.\n", "utf-8")
+    code, out, _ = run("check", *SAFE, "--fix", "--no-cache", "--jobs", "2", str(article_dir))
+    assert (code, out) == (0, "Found 0 findings in 12 files.\n")
+    texts = {p.read_text(encoding="utf-8").splitlines()[-1] for p in article_dir.iterdir()}
+    assert texts == {"Take ibuprofen."}
+
+
+def test_fix_after_a_cached_run_still_fixes_and_caches_the_fixed_text(
+    article_dir: Path, tmp_path: Path
+) -> None:
+    path = article_dir / "a.md"
+    path.write_text("Take ibuprofin with with food.\n", encoding="utf-8")
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    assert run("check", *SAFE, *cache, str(path))[0] == 1  # the findings are cached
+    code, out, _ = run("check", *SAFE, *cache, "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == "Take ibuprofen with food.\n"
+    assert (code, out) == (0, "Found 0 findings in 1 file.\n")
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 2  # before and after the fix
+
+
+def test_diff_shows_every_round_of_fixes(article_dir: Path) -> None:
+    path = article_dir / "a.txt"
+    path.write_text("Rest with with with ice.\n", encoding="utf-8")
+    code, out, _ = run("check", *SAFE, "--diff", str(path))
+    assert out.endswith("-Rest with with with ice.\n+Rest with ice.\n")
+    assert code == 1
+
+
+def test_today_is_a_run_parameter(article_dir: Path) -> None:
+    path = article_dir / "a.md"
+    path.write_text("# Knee\n\nUpdated May 2024\n\nRest the knee.\n", encoding="utf-8")
+    select = ("--select", "stale-review-date", "--no-cache")
+    # "May 2024" reads as 1 May 2024: three years old on 1 May 2027, stale the day after.
+    assert run("check", *select, "--today", "2027-05-01", str(path))[1] == (
+        "Found 0 findings in 1 file.\n"
+    )
+    out = run("check", *select, "--today", "2027-05-02", str(path))[1]
+    assert out.startswith(f"{path}:3:9: info [HL013] stale-review-date Last reviewed or updated")
