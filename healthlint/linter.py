@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -20,6 +21,9 @@ from .nlp import get_nlp
 from .packs import load_rules
 from .patterns import PatternHub
 from .rulepack import PythonRule, Rule
+
+if TYPE_CHECKING:
+    from .analysis import ParsedArticle
 
 # Kinds that no runner implements: a later stage reports their findings (suppressions.py).
 STAGE_KINDS = frozenset({"suppressions"})
@@ -115,11 +119,11 @@ class Linter:
             )
             self.active.append(ActiveRule(rule, _build(rule, compiler, self.settings), severity))
 
-    def hits(self, parsed: object) -> Iterator[tuple[ActiveRule, Hit]]:
+    def hits(self, parsed: ParsedArticle) -> Iterator[tuple[ActiveRule, Hit]]:
         """Every active rule's hits in the analysed article, rule by rule in catalogue order."""
         for active in self.active:
             if active.runner is not None:
-                for hit in active.runner.run(parsed):  # type: ignore[arg-type]
+                for hit in active.runner.run(parsed):
                     yield active, hit
 
 

@@ -101,3 +101,26 @@ def test_invalid_token_pattern_names_rule_and_field(tmp_path: Path, article_dir:
         f"healthlint: {pack}: rule house-no-superfood: field superfood: invalid spaCy token "
         "pattern: [pattern -> 0 -> LOWR] Extra inputs are not permitted\n"
     )
+
+
+def test_a_house_rule_takes_the_options_of_its_kind(tmp_path: Path, article_dir: Path) -> None:
+    pack = write_pack(tmp_path)
+    (article_dir / ".healthlint.toml").write_text(
+        f'packs = ["{pack}"]\n[rules.house-brand-name]\naccepted = ["Healthco"]\n', "utf-8"
+    )
+    (article_dir / "a.md").write_text("# Kale\n\nHealthco and healthco farms.\n", "utf-8")
+    code, out, _ = run("check", "--no-cache", "--select", "house-brand-name", str(article_dir))
+    assert (code, out) == (0, "Found 0 findings in 1 file.\n")
+    # A match rule takes no "accepted": its kind's model refuses it. (Configurations are read
+    # once per folder and process, hence a folder of its own.)
+    other = tmp_path / "other"
+    other.mkdir()
+    config = other / ".healthlint.toml"
+    config.write_text(f'packs = ["{pack}"]\n[rules.house-no-superfood]\naccepted = ["kale"]\n')
+    (other / "a.md").write_text("# Kale\n\nKale.\n", "utf-8")
+    code, out, _ = run("check", "--no-cache", str(other))
+    assert code == 2
+    assert out.splitlines()[0] == (
+        f"{other / 'a.md'}: error {config}: key rules.house-no-superfood.accepted: "
+        "Extra inputs are not permitted"
+    )
