@@ -24,7 +24,21 @@ STAGES: list[tuple[str, set[str]]] = [
     ("fixes", {"fixes"}),
     ("the run", {"cache", "pipeline", "run"}),
     ("output", {"formatters"}),
-    ("commands", {"plan", "check", "ruledoc", "schemas", "eval", "cli", "__init__", "__main__"}),
+    (
+        "commands",
+        {
+            "plan",
+            "check",
+            "ruledoc",
+            "schemas",
+            "scoring",
+            "realtext",
+            "eval",
+            "cli",
+            "__init__",
+            "__main__",
+        },
+    ),
 ]
 STAGE_OF = {room: number for number, (_, rooms) in enumerate(STAGES) for room in rooms}
 # A page: past this a module is doing more than one job.
