@@ -92,3 +92,23 @@ def test_html_page_chrome_is_kept_apart() -> None:
         ("Foot note.", "chrome"),
     ]
     assert article.title == "T"
+
+
+def test_template_code_is_blanked_in_place() -> None:
+    from healthlint.loaders.templates import blank_templates, template_regions
+
+    source = (
+        "<p>A</p><?php /* x\ny */ ?>\n<p>{{ site.name }} B</p>{% comment %}{% if %}{% endcomment %}"
+    )
+    blanked = blank_templates(source)
+    assert len(blanked) == len(source)
+    assert blanked.count("\n") == source.count("\n")
+    # "<?php /* x" and "y */ ?>": 10 and 7 characters; "{{ site.name }}": 15; the comment: 37.
+    assert (
+        blanked == "<p>A</p>" + " " * 10 + "\n" + " " * 7 + "\n<p>" + " " * 15 + " B</p>" + " " * 37
+    )
+    assert template_regions("a {{ never closed") == []
+    assert template_regions("<?php echo 1;") == [(0, 13)]
+    article = load("a.html", source)
+    assert [block.text for block in article.blocks] == ["A", "B"]
+    assert article.source == source

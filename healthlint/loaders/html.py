@@ -13,6 +13,7 @@ from typing import Any
 
 from ..article import Article, Block, ProseBuilder, line_starts
 from ..directives import Directive, parse_comment
+from .templates import blank_templates
 
 # Content that is never prose.
 SKIPPED = frozenset(
@@ -194,7 +195,7 @@ def extract(source: str, base: int = 0) -> _Extractor:
 
 
 def load_html(path: str, source: str) -> Article:
-    extractor = extract(source)
+    extractor = extract(blank_templates(source))
     title = extractor.title
     if title is None:
         title = next((b.text for b in extractor.blocks if b.kind == "heading"), None)

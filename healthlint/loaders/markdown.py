@@ -19,6 +19,7 @@ from ..article import Article, Block, line_starts
 from ..directives import Directive
 from .html import extract
 from .markdown_inline import InlineWalker, strip_autolink_children
+from .templates import blank_templates
 
 _CONTAINER_KIND = {
     "list_item_open": "list_item",
@@ -91,8 +92,9 @@ class _BlockReader:
 
 
 def load_markdown(path: str, source: str) -> Article:
-    reader = _BlockReader(source)
-    reader.read(_parser().parse(source))
+    text = blank_templates(source)
+    reader = _BlockReader(text)
+    reader.read(_parser().parse(text))
     metadata = reader.metadata
     title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
     if title is None:
