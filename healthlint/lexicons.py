@@ -36,3 +36,40 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     path = lexicon_path(name)
     with path.open(encoding="utf-8", newline="") as handle:
         return tuple(csv.DictReader(handle, delimiter="\t"))
+
+
+LEMMAS = "lexicons/lemmas.tsv"
+
+
+@cache
+def lemma_table() -> dict[str, str]:
+    """Word form -> lemma, for the forms that differ from their lemma (English lookup table of
+    spaCy's lookup lemmatizer; see rules/lexicons/lemmas.md)."""
+    forms: dict[str, str] = {}
+    with lexicon_path(LEMMAS).open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                form, _, lemma = line.rstrip("\n").partition("\t")
+                forms[form] = lemma
+    return forms
+
+
+@cache
+def _forms_by_lemma() -> dict[str, frozenset[str]]:
+    grouped: dict[str, set[str]] = {}
+    for form, lemma in lemma_table().items():
+        grouped.setdefault(lemma, set()).add(form)
+    return {lemma: frozenset(forms) for lemma, forms in grouped.items()}
+
+
+def lemma(word: str) -> str:
+    """The lemma of a word (any case), or the word in lower case if the table has none."""
+    lower = word.lower()
+    return lemma_table().get(lower, lower)
+
+
+def word_family(lemma_: str) -> frozenset[str]:
+    """Every form the table maps to ``lemma_``, and the lemma itself: "study" -> study, studies,
+    studied, studying."""
+    lower = lemma_.lower()
+    return _forms_by_lemma().get(lower, frozenset()) | {lower}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .lexicons import word_family
+
 # Stand for any token like a number, or like an address, among a pattern's required words.
 NUMBER, URL = "#number", "#url"
 
@@ -65,3 +67,30 @@ def _token_words(token: dict[str, Any]) -> frozenset[str] | None:
         if isinstance(value, dict) and set(value) == {"IN"}:
             return frozenset(str(word).lower() for word in value["IN"])
     return None
+
+
+def with_families(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pattern with each ``LEMMA`` test turned into a ``LOWER`` test over the lemma's word
+    family (lexicons.word_family): what spaCy's lookup lemmatizer would match, read from the
+    same English table, but compiled once instead of looked up for every token of every
+    article. Raises ValueError for a token that tests both."""
+    tokens = []
+    for token in pattern:
+        value = token.get("LEMMA")
+        if value is None:
+            tokens.append(token)
+            continue
+        if "LOWER" in token:
+            raise ValueError("a token tests LEMMA and LOWER: use one")
+        token = {key: item for key, item in token.items() if key != "LEMMA"}
+        if isinstance(value, str):
+            token["LOWER"] = {"IN": sorted(word_family(value))}
+        elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+            token["LOWER"] = {
+                test: sorted({form for lemma in lemmas for form in word_family(str(lemma))})
+                for test, lemmas in value.items()
+            }
+        else:
+            raise ValueError("LEMMA takes a word or {IN: [...]} / {NOT_IN: [...]}")
+        tokens.append(token)
+    return tokens

@@ -77,6 +77,11 @@ class PatternHub:
     def _add_tokens(self, where: str, label: str, key: str, pattern: list[Any]) -> None:
         from spacy.matcher import Matcher
 
+        try:
+            pattern = pattern_shapes.with_families(pattern)
+        except ValueError as error:
+            raise ConfigError(f"{where}: field {label}: {error}") from None
+
         # Requirements as string hashes, to test against a block's LOWER array in one go.
         strings = self.nlp.vocab.strings
         requirements = tuple(

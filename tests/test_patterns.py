@@ -89,3 +89,28 @@ def test_requirements_skip_tokens_that_may_be_absent_or_are_negated() -> None:
 def test_longest_match_counts_repeats(ops: list[str | None], expected: int | None) -> None:
     pattern = [{"LOWER": "a"} | ({"OP": op} if op else {}) for op in ops]
     assert longest(pattern) == expected
+
+
+def test_lemma_tests_become_the_word_family() -> None:
+    from healthlint.pattern_shapes import with_families
+
+    token = with_families([{"LEMMA": {"IN": ["study", "show"]}, "OP": "?"}])[0]
+    assert token == {
+        "OP": "?",
+        "LOWER": {
+            "IN": ["show", "showed", "showing", "shown", "shows"]
+            + ["studied", "studies", "study", "studying"]
+        },
+    }
+    assert with_families([{"LEMMA": "expert"}]) == [{"LOWER": {"IN": ["expert", "experts"]}}]
+    with pytest.raises(ValueError, match="LEMMA and LOWER"):
+        with_families([{"LEMMA": "study", "LOWER": "study"}])
+
+
+def test_a_lemma_pattern_matches_every_form_of_the_family() -> None:
+    hub = PatternHub(get_nlp())
+    keys = hub.add("rule", {"said": [[{"LEMMA": "study"}, {"LEMMA": {"IN": ["suggest", "show"]}}]]})
+    for text in ("Studies suggested it.", "The study shows it.", "Studying showed it."):
+        doc = get_nlp()(text)
+        assert run(hub, doc).get(keys["said"]), text
+    assert not run(hub, get_nlp()("The study helps.")).get(keys["said"])
