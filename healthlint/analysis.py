@@ -144,6 +144,18 @@ class ParsedArticle:
         blocks = self.article.blocks
         return [s for s in self.sentences if not blocks[s.block].is_heading]
 
+    def neighbours(self, sentences: list[Sentence], n: int, before: int, after: int) -> list[int]:
+        """Indexes of the sentences around ``sentences[n]`` (itself included) that share its
+        section: a heading between two sentences parts them, so a source under the next
+        heading does not source a figure above it."""
+        blocks = self.article.blocks
+        block = sentences[n].block
+        return [
+            m
+            for m in range(max(0, n - before), min(len(sentences), n + after + 1))
+            if not any(blocks[b].is_heading for b in range(*sorted((block, sentences[m].block))))
+        ]
+
 
 # Syllables that make a word count as long in the SMOG formula.
 POLYSYLLABLE = 3

@@ -73,3 +73,11 @@ def word_family(lemma_: str) -> frozenset[str]:
     studied, studying."""
     lower = lemma_.lower()
     return _forms_by_lemma().get(lower, frozenset()) | {lower}
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Every word of the lemma table, as a form or a lemma: ordinary English words (names are
+    not in it)."""
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values())

@@ -86,6 +86,11 @@ class TriggerFilters(BaseModel):
         description="Words (lower case) that cancel a match when they stand right before it "
         "('the researchers say' names researchers already introduced).",
     )
+    modifiers: list[str] = Field(
+        default_factory=list,
+        description="Words (lower case) that not_after and not_after_name look past, with numbers: "
+        "'the new studies', 'Smith's previous research'.",
+    )
     not_after_name: bool = Field(
         default=False,
         description="Cancel a match right after a capitalised word or acronym inside the "
@@ -153,6 +158,17 @@ class ConditionalRule(TriggerFilters, RuleBase):
     kind: Literal["conditional"]
     trigger: PatternSet = Field(description="What needs evidence: " + _PATTERNS)
     evidence: PatternSet = Field(description="What counts as evidence: " + _PATTERNS)
+    refers_back: list[str] = Field(
+        default_factory=list,
+        description="Trigger labels that point back at a source the article has named before "
+        "('researchers found' after a study was named): after such a sentence they are no "
+        "trigger.",
+    )
+    exceptions: PatternSet = Field(
+        default_factory=dict,
+        description="A match of these that overlaps a trigger cancels it (a hedge around it: "
+        "'some evidence suggests it might'): " + _PATTERNS,
+    )
     window_before: int = Field(default=1, ge=0, le=5, description="Sentences before it to search.")
     window_after: int = Field(default=1, ge=0, le=5, description="Sentences after it to search.")
     links_count: bool = Field(default=True, description="Whether a link or <sup> is evidence.")

@@ -115,7 +115,7 @@ class UnsourcedStatistic(Runner):
             figure = self._first_statistic(parsed, sentence)
             if figure is None:
                 continue
-            window = sentences[max(0, n - 1) : n + 2]
+            window = [sentences[m] for m in parsed.neighbours(sentences, n, 1, 1)]
             if any(has_evidence(parsed, other, self.sources) for other in window):
                 continue
             yield Hit(

@@ -10,39 +10,75 @@ from .base import Hit, Runner
 from .filters import cancelled
 
 if TYPE_CHECKING:
-    from ..analysis import ParsedArticle
+    from ..analysis import ParsedArticle, Sentence
 
 
 class ConditionalRunner(Runner):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         rule = self.rule
-        self.triggers = list(self.add_patterns(rule.trigger, "trigger").values())
+        triggers = self.add_patterns(rule.trigger, "trigger")
+        self.triggers = [key for label, key in triggers.items() if label not in rule.refers_back]
+        self.pointing_back = [triggers[label] for label in rule.refers_back if label in triggers]
         self.evidence = list(self.add_patterns(rule.evidence, "evidence").values())
+        self.exceptions = list(self.add_patterns(rule.exceptions, "exception").values())
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         sentences = parsed.prose_sentences()
+        sourced = _SourcedSoFar(parsed, sentences, self.evidence, self.rule.links_count)
         for n, sentence in enumerate(sentences):
-            span = sentence.span
-            found = [
-                (start, end)
-                for key in self.triggers
-                for start, end in parsed.matches_within(sentence, key)
-                if not cancelled(self.rule, span.doc, start, end)
-            ]
+            keys = self.triggers
+            if self.pointing_back and not sourced.before(n):
+                keys = keys + self.pointing_back
+            found = self._triggers(parsed, sentence, keys)
             if not found:
                 continue
-            window = range(
-                max(0, n - self.rule.window_before),
-                min(len(sentences), n + self.rule.window_after + 1),
+            window = parsed.neighbours(
+                sentences, n, self.rule.window_before, self.rule.window_after
             )
-            if any(
-                has_evidence(parsed, sentences[m], self.evidence, self.rule.links_count)
-                for m in window
-            ):
+            if any(sourced.at(m) for m in window):
                 continue
             start, end = min(found)
-            trigger = span.doc[start:end]
+            trigger = sentence.span.doc[start:end]
             yield Hit(
                 sentence.block, trigger.start_char, trigger.end_char, values={"match": trigger.text}
             )
+
+    def _triggers(
+        self, parsed: ParsedArticle, sentence: Sentence, keys: list[str]
+    ) -> list[tuple[int, int]]:
+        """The sentence's trigger matches that neither their context nor an exception cancels."""
+        doc = sentence.span.doc
+        excepted = [m for key in self.exceptions for m in parsed.matches_within(sentence, key)]
+        return [
+            (start, end)
+            for key in keys
+            for start, end in parsed.matches_within(sentence, key)
+            if not cancelled(self.rule, doc, start, end)
+            and not any(first < end and start < last for first, last in excepted)
+        ]
+
+
+class _SourcedSoFar:
+    """Which sentences hold evidence, worked out once each, in order."""
+
+    def __init__(
+        self, parsed: ParsedArticle, sentences: list[Sentence], keys: list[str], links: bool
+    ) -> None:
+        self.parsed, self.sentences, self.keys, self.links = parsed, sentences, keys, links
+        self._known: dict[int, bool] = {}
+        self._first: int | None = None  # the first sentence with evidence, once found
+        self._searched = 0  # sentences before this one have been looked at
+
+    def at(self, n: int) -> bool:
+        if n not in self._known:
+            self._known[n] = has_evidence(self.parsed, self.sentences[n], self.keys, self.links)
+        return self._known[n]
+
+    def before(self, n: int) -> bool:
+        """Whether a sentence before the ``n``-th holds evidence: a source named earlier."""
+        while self._first is None and self._searched < n:
+            if self.at(self._searched):
+                self._first = self._searched
+            self._searched += 1
+        return self._first is not None and self._first < n

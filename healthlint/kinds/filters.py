@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..lexicons import known_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _SENTENCE_OPENERS = frozenset(
     "many most some several these those the other others recent previous new leading top all "
-    "few numerous various independent early earlier more further other current".split()
+    "few numerous various independent early earlier more further other current clinical "
+    "scientific medical research emerging preliminary limited growing another one a an each every "
+    "any both either neither such".split()
 )
+
+
+def _ordinary(word: str) -> bool:
+    """A word of the English lemma table (as a form or a lemma), or an everyday opener."""
+    return word in _SENTENCE_OPENERS or word in known_words()
 
 
 def cancelled(rule: Any, doc: Doc, start: int, end: int | None = None) -> bool:
@@ -25,15 +34,25 @@ def cancelled(rule: Any, doc: Doc, start: int, end: int | None = None) -> bool:
         first = max(sent.start, start - rule.unless_window)
         if any(token.lower_ in rule.unless_preceded_by for token in doc[first:start]):
             return True
-    if start > sent.start:
-        before = doc[start - 1]
-        if before.lower_ in rule.not_after:
+    i = start - 1
+    # Past the words that may stand between a determiner or a name and the match: "the new
+    # studies", "Babaeva's previous research", "the FAME 2 trial".
+    while i >= sent.start and (doc[i].lower_ in rule.modifiers or doc[i].like_num):
+        i -= 1
+    if i >= sent.start:
+        if doc[i].lower_ in rule.not_after:
             return True
-        # Every sentence starts with a capital, so there only a word that is not an everyday
-        # opener ("Many", "Recent") counts as a name.
-        is_name = (before.is_title or before.is_upper) and (
-            start - 1 > sent.start or before.lower_ not in _SENTENCE_OPENERS
-        )
-        if rule.not_after_name and is_name:
+        if rule.not_after_name and _is_name(doc, i, sent.start, rule.modifiers):
             return True
     return rule.not_in_questions and sent.text.rstrip().endswith("?")
+
+
+def _is_name(doc: Doc, i: int, first: int, modifiers: list[str]) -> bool:
+    """Whether ``doc[i]`` ends a name: an acronym, a title-case word (at the sentence's start only
+    if it is no ordinary English word or modifier: "Stanford", not "Research" or "Health"), or a
+    name's possessive."""
+    token = doc[i]
+    if token.lower_ in ("'s", "\u2019s", "'", "\u2019") and i > first:
+        token, i = doc[i - 1], i - 1
+    ordinary = _ordinary(token.lower_) or token.lower_ in modifiers
+    return token.is_upper or (token.is_title and (i > first or not ordinary))

@@ -48,8 +48,31 @@ def _blocks(source: str) -> list[Block]:
     return blocks
 
 
+# Short words that stay lower case in a title ("Management of Hypogonadism").
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and or nor but for of in on at to by from with as vs via per into over".split()
+)
+# The share of a line's other words that a title capitalises.
+TITLE_CASE_SHARE = 0.8
+
+
+def is_title_case(text: str) -> bool:
+    """A headline: three or more words, most of them capitalised, and no closing full stop
+    ("Studies Show Oral Testosterone Safe in Long-term Use")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    long_words = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    if len(words) < 3 or not long_words or text.rstrip().endswith((".", ";", ":")):
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= TITLE_CASE_SHARE
+
+
 def load_text(path: str, source: str) -> Article:
     blocks = _blocks(source)
+    # A scraped page's headlines are lines of their own in title case: headings, not sentences.
+    blocks = [
+        Block(b.text, b.offsets, kind="heading") if is_title_case(b.text) else b for b in blocks
+    ]
     # A scraped page's title is its first line of words (share-button rows come first sometimes).
     title = next((b.text for b in blocks if len(b.text.split()) >= 2), None)
     first = blocks[0].text if blocks else ""
