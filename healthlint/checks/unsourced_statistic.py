@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..analysis import has_evidence
 from ..kinds.base import Hit, Runner
 from ..patterns import PatternSet
 from .numbers import parse_number
+from .statistic_sources import SourceFinder
 
 if TYPE_CHECKING:
     from ..analysis import ParsedArticle
@@ -21,6 +21,7 @@ class StatisticData(BaseModel):
 
     claims: PatternSet
     sources: PatternSet
+    back_references: PatternSet
     concentration_words: list[str]
     notation_words: list[str]
     dosage_forms: list[str]
@@ -41,6 +42,7 @@ class UnsourcedStatistic(Runner):
         data: StatisticData = self.data
         self.claims = self.add_patterns(data.claims, "claim")  # label -> key
         self.sources = list(self.add_patterns(data.sources, "source").values())
+        self.back_references = self.add_patterns(data.back_references, "back")
         self.concentration = frozenset(data.concentration_words)
         self.dosage_forms = frozenset(data.dosage_forms)
         self.not_claims_after = self.concentration | frozenset(data.notation_words)
@@ -63,8 +65,14 @@ class UnsourcedStatistic(Runner):
             )
         if kind == "ratio":
             return _is_ratio_of_people(span)
+        if kind == "slash":
+            return _is_slash_fraction(span)
         if kind == "count":
             return _is_large_count(span)
+        if kind == "share":
+            return not self._is_advice(span)
+        if kind == "tally":
+            return _is_whole_value(span)
         return True
 
     @staticmethod
@@ -111,12 +119,10 @@ class UnsourcedStatistic(Runner):
     # -- the check -----------------------------------------------------------------------------
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         sentences = parsed.prose_sentences()
+        finder = SourceFinder(parsed, sentences, self.sources, self.back_references)
         for n, sentence in enumerate(sentences):
             figure = self._first_statistic(parsed, sentence)
-            if figure is None:
-                continue
-            window = [sentences[m] for m in parsed.neighbours(sentences, n, 1, 1)]
-            if any(has_evidence(parsed, other, self.sources) for other in window):
+            if figure is None or finder.sourced(n):
                 continue
             yield Hit(
                 block=sentence.block,
@@ -137,7 +143,8 @@ class UnsourcedStatistic(Runner):
         for start, negative_end, kind in sorted(found):
             figure = span.doc[start:-negative_end]
             if self._is_statistic(kind, figure):
-                return figure
+                # A field's count is the value, not the colon before it.
+                return figure[1:] if kind == "tally" else figure
         return None
 
 
@@ -162,3 +169,15 @@ def _is_large_count(span: Any) -> bool:
     value = parse_number(span[0].text)
     year_like = span[0].text.isdigit() and len(span[0].text) == 4
     return has_scale or (value is not None and value >= LARGE_COUNT and not year_like)
+
+
+def _is_slash_fraction(span: Any) -> bool:
+    """ "7/10 adults": a part of a whole, not a date ("3/4/2020"), a pressure ("120/80") or a
+    schedule ("24/7")."""
+    top, _, bottom = span[0].text.partition("/")
+    return 0 < int(top) < int(bottom) <= 1000
+
+
+def _is_whole_value(span: Any) -> bool:
+    """The count is all the field holds: nothing but punctuation follows it in its sentence."""
+    return all(token.is_punct for token in span.doc[span.end : span.sent.end])

@@ -14,29 +14,59 @@ WRAPPED_LINE = 60
 _SENTENCE_END = (".", "!", "?", ":", '"', "”")
 
 
+# Characters that open an item of a bulleted list.
+_BULLETS = frozenset("•·▪◦‣∙*-–—")
+# The most words a field's label has ("Image credit: ...", "Heart disease: 695,547").
+FIELD_LABEL_WORDS = 4
+
+
+def line_kind(line: str) -> str | None:
+    """ "list_item" for a bulleted or numbered line ("• Rest", "2. Ice", "b) Compress"),
+    "field" for a "Label: value" line, None for a line of prose."""
+    if line[:1] in _BULLETS and line[1:2] == " ":
+        return "list_item"
+    number, space, rest = line.partition(" ")
+    enumerator = (number[:-1].isdigit() and number[-1] in ".)" and len(number) <= 4) or (
+        len(number) == 2 and number[0].isalpha() and number[1] == ")"
+    )
+    if space and rest and enumerator:
+        return "list_item"
+    label, colon, value = line.partition(":")
+    words = label.split()
+    is_label = 1 <= len(words) <= FIELD_LABEL_WORDS and words[0][:1].isupper()
+    if is_label and colon and value[:1] == " " and value.strip():
+        return None if any(ch in label for ch in '.!?,;"“') else "field"
+    return None
+
+
 def _blocks(source: str) -> list[Block]:
+    """Blank lines part paragraphs; a long line that ends no sentence runs on into the next
+    (hard-wrapped prose); list items and "Label: value" lines are blocks of their own."""
     blocks: list[Block] = []
-    builder = ProseBuilder()
+    builder, kind = ProseBuilder(), "paragraph"
     offset = 0
     previous = ""
 
     def flush() -> None:
         nonlocal builder
-        block = builder.build("paragraph")
+        block = builder.build(kind)
         if block is not None:
             blocks.append(block)
         builder = ProseBuilder()
 
     for line in source.split("\n"):
         stripped = line.strip()
+        starts = line_kind(stripped) if stripped else None
         continues = (
             len(builder)
             and stripped
+            and starts is None
             and len(previous) >= WRAPPED_LINE
             and not previous.endswith(_SENTENCE_END)
         )
         if not continues:
             flush()
+            kind = starts or "paragraph"
         if stripped:
             at = offset + (len(line) - len(line.lstrip()))
             if len(builder):

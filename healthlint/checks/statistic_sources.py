@@ -1,0 +1,82 @@
+"""Where a statistic's source may stand, for unsourced-statistic: its own sentence and the ones
+next to it (within its section), an earlier sentence of its paragraph that named the study its
+words point back at ("the respondents", "those patients"), or the sentence that leads into its
+list ("According to the CDC, the leading causes were:")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..analysis import has_evidence
+
+if TYPE_CHECKING:
+    from ..analysis import ParsedArticle, Sentence
+
+# Block kinds that are items of a list, whose lead-in is the block before the list.
+LIST_KINDS = frozenset({"list_item", "field"})
+
+
+class SourceFinder:
+    def __init__(
+        self,
+        parsed: ParsedArticle,
+        sentences: list[Sentence],
+        sources: list[str],
+        back_references: dict[str, str],  # label -> key: "participants", then any others
+    ) -> None:
+        self.parsed, self.sentences, self.sources = parsed, sentences, sources
+        self.participants = (
+            [back_references["participants"]] if "participants" in back_references else []
+        )
+        self.others = [key for label, key in back_references.items() if label != "participants"]
+        self._evidence: dict[int, bool] = {}
+        self._by_block: dict[int, list[int]] = {}  # block -> its sentences' indexes
+        for n, sentence in enumerate(sentences):
+            self._by_block.setdefault(sentence.block, []).append(n)
+
+    def evidence(self, n: int) -> bool:
+        if n not in self._evidence:
+            self._evidence[n] = has_evidence(self.parsed, self.sentences[n], self.sources)
+        return self._evidence[n]
+
+    def sourced(self, n: int) -> bool:
+        return (
+            any(self.evidence(m) for m in self._around(n))
+            or self._points_back(n)
+            or self._led_in(n)
+        )
+
+    def _around(self, n: int) -> list[int]:
+        """The sentence and its neighbours in its section; an item of a list is a unit of its
+        own, sourced by itself or by the list's lead-in, not by the items around it."""
+        block = self.sentences[n].block
+        if self.parsed.article.blocks[block].kind in LIST_KINDS:
+            return self._by_block[block]
+        return self.parsed.neighbours(self.sentences, n, 1, 1)
+
+    def _points_back(self, n: int) -> bool:
+        """The sentence refers back to a source named before it: a study's people ("the
+        participants") anywhere earlier in the article, others ("those patients") earlier in
+        its paragraph."""
+        sentence = self.sentences[n]
+
+        def refers(keys: list[str]) -> bool:
+            return any(self.parsed.matches_within(sentence, key) for key in keys)
+
+        if refers(self.participants) and any(self.evidence(m) for m in range(n)):
+            return True
+        earlier = [m for m in self._by_block[sentence.block] if m < n]
+        return refers(self.others) and any(self.evidence(m) for m in earlier)
+
+    def _led_in(self, n: int) -> bool:
+        """An item of a list whose lead-in sentence gives a source covers it."""
+        blocks = self.parsed.article.blocks
+        block = self.sentences[n].block
+        if blocks[block].kind not in LIST_KINDS:
+            return False
+        lead = block - 1
+        while lead >= 0 and blocks[lead].kind in LIST_KINDS:
+            lead -= 1
+        if lead < 0 or blocks[lead].is_heading or lead not in self._by_block:
+            return False
+        return self.evidence(self._by_block[lead][-1])
