@@ -18,6 +18,8 @@ class RepeatedWordData(BaseModel):
 
     allowed: list[str]
     phrase_starts: list[str]
+    after_clause: list[str]
+    clause_openers: list[str]
 
 
 class RepeatedWord(Runner):
@@ -27,6 +29,8 @@ class RepeatedWord(Runner):
         super().__init__(*args)
         self.allowed = frozenset(word.lower() for word in self.data.allowed)
         self.phrase_starts = frozenset(word.lower() for word in self.data.phrase_starts)
+        self.after_clause = frozenset(word.lower() for word in self.data.after_clause)
+        self.clause_openers = frozenset(word.lower() for word in self.data.clause_openers)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         # Blocks are tokenized apart, so a heading and the paragraph after it never pair up.
@@ -42,7 +46,9 @@ class RepeatedWord(Runner):
                     and first.whitespace_
                     and first.lower_ not in self.allowed
                     and not second.is_title  # "Stages of Gout Gout can": a title run into text
+                    and first.is_upper == second.is_upper  # "children with IS is": an acronym
                     and (third is None or third.lower_ not in self.phrase_starts)
+                    and not self._ends_a_clause(doc, i)
                 ):
                     yield Hit(
                         index,
@@ -52,3 +58,12 @@ class RepeatedWord(Runner):
                         suggestion=first.text,
                         fix=first.text,
                     )
+
+    def _ends_a_clause(self, doc: Any, i: int) -> bool:
+        """ "What it is is simple": the first of the pair closes a clause that a wh-word opened
+        earlier in the sentence."""
+        if doc[i].lower_ not in self.after_clause:
+            return False
+        before = doc[doc[i].sent.start : i]
+        return any(token.lower_ in self.clause_openers for token in before)
+
