@@ -227,3 +227,14 @@ def test_today_is_a_run_parameter(article_dir: Path) -> None:
     )
     out = run("check", *select, "--today", "2027-05-02", str(path))[1]
     assert out.startswith(f"{path}:3:9: info [HL013] stale-review-date Last reviewed or updated")
+
+
+def test_a_leap_day_is_an_ordinary_day(article_dir: Path) -> None:
+    path = article_dir / "a.md"
+    path.write_text("# Knee\n\nUpdated 28 February 2025\n\nRest the knee.\n", encoding="utf-8")
+    select = ("--select", "stale-review-date", "--no-cache")
+    assert run("check", *select, "--today", "2028-02-29", str(path))[1] == (
+        "Found 0 findings in 1 file.\n"
+    )
+    out = run("check", *select, "--today", "2028-03-02", str(path))[1]
+    assert out.startswith(f"{path}:3:9: info [HL013] stale-review-date")

@@ -40,8 +40,10 @@ class StaleReviewDate(Runner):
         self.max_age_years = self.options.max_age_years
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        today = parsed.today
-        limit = today.replace(year=today.year - self.max_age_years)
+        from dateutil.relativedelta import relativedelta
+
+        # Calendar arithmetic that holds on 29 February too (a year back is 28 February).
+        limit = parsed.today - relativedelta(years=self.max_age_years)
         metadata = parsed.article.metadata
         dates: list[tuple[dt.date, tuple[int, int, int] | None]] = [
             (date, None) for key in self.keys if (date := as_date(metadata.get(key)))
