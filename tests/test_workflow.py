@@ -238,3 +238,29 @@ def test_a_leap_day_is_an_ordinary_day(article_dir: Path) -> None:
     )
     out = run("check", *select, "--today", "2028-03-02", str(path))[1]
     assert out.startswith(f"{path}:3:9: info [HL013] stale-review-date")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        ("date: 2023-02-30", "front matter: key date: day is out of range for month"),
+        ("views: " + "9" * 100_000, "front matter: key views: a number too long to read"),
+        ("tags: " + "[" * 5_000 + "]" * 5_000, "front matter: nested too deeply to read"),
+        ("a: &x [1, 2]\nb: [*x, *x]", "front matter: YAML aliases (*name) are not allowed"),
+        (
+            "title: [unclosed",
+            "front matter: not valid YAML (line 2): expected ',' or ']', but got '<stream end>'",
+        ),
+    ],
+)
+def test_broken_front_matter_is_an_error_for_its_file_only(
+    article_dir: Path, front_matter: str, message: str
+) -> None:
+    (article_dir / "bad.md").write_text(f"---\n{front_matter}\n---\n# Knee\n", encoding="utf-8")
+    (article_dir / "good.md").write_text("# Knee\n\nRest it.\n", encoding="utf-8")
+    code, out, _ = run("check", "--select", "HL001", "--no-cache", str(article_dir))
+    assert code == 2
+    assert out.splitlines()[1:] == [
+        f"{article_dir / 'bad.md'}: error {message}",
+        "Found 1 finding in 1 file (1 warning); 1 file could not be linted.",
+    ]

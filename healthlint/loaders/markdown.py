@@ -10,13 +10,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..article import Article, Block, line_starts
 from ..directives import Directive
+from .front_matter import yaml_mapping
 from .html import extract
 from .markdown_inline import InlineWalker, strip_autolink_children
 from .templates import blank_templates
@@ -57,7 +57,7 @@ class _BlockReader:
         for token in tokens:
             kind = token.type
             if kind == "front_matter":
-                self.metadata.update(_front_matter(token.content))
+                self.metadata.update(yaml_mapping(token.content, (token.map or [0])[0] + 2))
             elif kind in _CONTAINER_KIND:
                 self.containers.append(_CONTAINER_KIND[kind])
             elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINER_KIND:
@@ -107,11 +107,3 @@ def load_markdown(path: str, source: str) -> Article:
         title=title,
         directives=reader.directives,
     )
-
-
-def _front_matter(content: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(content)
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
