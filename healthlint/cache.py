@@ -77,18 +77,26 @@ class ResultCache:
         return self._path(key).is_file()
 
     def get(self, key: str, path: str) -> list[Finding] | None:
+        """The findings stored under ``key``, or None (lint again) for anything but an entry
+        that names its own key and holds valid findings: an empty list or a truncated file
+        must never pass for a file without findings."""
         try:
-            rows = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        try:
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if not isinstance(entry, dict) or entry.get("key") != key:
+                return None
+            rows = entry["findings"]
+            if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+                return None
             return [Finding.model_validate({**row, "path": path}) for row in rows]
-        except ValueError:
-            return None  # written by another version of the models: lint again
+        except (OSError, ValueError, KeyError, RecursionError):
+            return None  # unreadable, or written by another version of the models
 
     def put(self, key: str, findings: list[Finding]) -> None:
         target = self._path(key)
-        rows = [f.model_dump(mode="json", exclude={"path"}) for f in findings]
+        rows = {
+            "key": key,
+            "findings": [f.model_dump(mode="json", exclude={"path"}) for f in findings],
+        }
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, json.dumps(rows).encode("utf-8"), durable=False)

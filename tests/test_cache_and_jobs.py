@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from healthlint.cli import main
 
 ARTICLE = "# Knee {n}\n\nAbout {n}0% of runners hurt a knee. Take ibuprofin with with food.\n"
@@ -64,3 +66,16 @@ def test_changed_settings_or_content_miss_the_cache(article_dir: Path, tmp_path:
     (article_dir / "a00.md").write_text("# Knee\n\nRest.\n", encoding="utf-8")
     code, out = run("check", "--cache-dir", str(cache), "--select", "HL004", str(article_dir))
     assert out.splitlines()[-1] == "Found 1 finding in 2 files (1 warning)."
+
+
+@pytest.mark.parametrize("entry", ["[]", "{}", "null", '{"key": "x", "findings": []}', '{"key'])
+def test_a_tampered_cache_entry_is_a_miss_not_a_clean_file(
+    article_dir: Path, tmp_path: Path, entry: str
+) -> None:
+    write_articles(article_dir, 1)
+    cache = tmp_path / "cache"
+    first = run("check", "--cache-dir", str(cache), "--select", "HL004", str(article_dir))
+    assert first[0] == 1
+    for stored in cache.rglob("*.json"):
+        stored.write_text(entry, encoding="utf-8")
+    assert run("check", "--cache-dir", str(cache), "--select", "HL004", str(article_dir)) == first
