@@ -1,0 +1,139 @@
+"""page-residue: web-page chrome in the article's text, found by what a block says and by how it
+stands. Each block of the body gets a verdict; a run of residue blocks is one widget, reported
+once at its first block.
+
+The structural signals are those of boilerplate removal (jusText): chrome stands in short blocks
+that are not sentences, is poor in function words, and is made of a small vocabulary of labels,
+buttons and calls to action. None of them alone makes a block residue: a heading is short, and a
+short sentence is poor in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..kinds.base import Hit, Runner
+from ..patterns import PatternSet
+from .run_together import glued_menu
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..analysis import ParsedArticle
+
+_SENTENCE_END = (".", "!", "?", ";")
+# Words of a block between two residue blocks that still belongs to the same widget (its own
+# label: "Skip to content / Health / Font size").
+_FRAGMENT_WORDS = 4
+_SHOWN = 60  # characters of a residue block that a message quotes
+
+
+class ResidueData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    anywhere: PatternSet
+    labels: PatternSet
+    calls: PatternSet
+    bars: PatternSet
+    chrome_words: list[str]
+    stop_words: list[str]
+    call_words: int
+    bar_words: int
+    menu_words: int
+    glued_letters: int
+    glued_parts: int
+
+
+class PageResidue(Runner):
+    Data = ResidueData
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        data: ResidueData = self.data
+        self.anywhere = list(self.add_patterns(data.anywhere, "anywhere").values())
+        self.labels = list(self.add_patterns(data.labels, "label").values())
+        self.calls = list(self.add_patterns(data.calls, "call").values())
+        self.bars = list(self.add_patterns(data.bars, "bar").values())
+        self.chrome = frozenset(word.lower() for word in data.chrome_words)
+        self.stops = frozenset(word.lower() for word in data.stop_words)
+
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        previous: tuple[int, bool] | None = None  # the last block seen: residue or fragment
+        pending: int | None = None  # a fragment after residue, which may still join the widget
+        for position, (index, block, doc) in enumerate(parsed.blocks()):
+            found = self._residue(parsed, index, block.is_heading, doc)
+            if found is not None:
+                in_widget = previous is not None and (
+                    previous[1] or (pending is not None and position - pending == 1)
+                )
+                if not in_widget:
+                    yield found
+                previous, pending = (position, True), None
+                continue
+            after_residue = previous is not None and previous[1] and previous[0] == position - 1
+            pending = position if after_residue and _is_fragment(doc) else None
+            previous = (position, False)
+
+    # -- one block ---------------------------------------------------------------------------
+    def _residue(self, parsed: ParsedArticle, index: int, heading: bool, doc: Doc) -> Hit | None:
+        for key in self.anywhere:
+            for start, end in parsed.matches(index, key):
+                return _hit(index, doc, start, end)
+        words = [t for t in doc if t.is_alpha]
+        for key in self.labels:
+            for start, end in parsed.matches(index, key):
+                if self._rest_is_chrome(doc, start, end):
+                    return _hit(index, doc, 0, len(doc))
+        if not heading and len(words) <= self.data.call_words:
+            for key in self.calls:
+                for start, _ in parsed.matches(index, key):
+                    if _opens_sentence(doc, start):
+                        return _hit(index, doc, 0, len(doc))
+        if len(words) <= self.data.bar_words:
+            for key in self.bars:
+                for start, _ in parsed.matches(index, key):
+                    if _opens_sentence(doc, start) and doc[start].sent.start == 0:
+                        return _hit(index, doc, 0, len(doc))
+        if self._is_menu(doc, words):
+            return _hit(index, doc, 0, len(doc))
+        return None
+
+    def _rest_is_chrome(self, doc: Doc, start: int, end: int) -> bool:
+        """Nothing outside the match but punctuation, numbers and chrome words ("Comments (3)")."""
+        return all(
+            t.is_punct or t.is_space or t.like_num or t.lower_ in self.chrome
+            for t in (*doc[:start], *doc[end:])
+        )
+
+    def _is_menu(self, doc: Doc, words: list[Any]) -> bool:
+        """A short line that is no sentence, made of navigation words or of words run together."""
+        if not words or len(words) > self.data.menu_words or doc.text.endswith(_SENTENCE_END):
+            return False
+        data = self.data
+        if glued_menu((t.text for t in words), self.chrome, data.glued_letters, data.glued_parts):
+            return True
+        stops = sum(1 for t in words if t.lower_ in self.stops)
+        return (
+            len({t.lower_ for t in words}) >= 3
+            and stops * 3 < len(words)
+            and all(t.lower_ in self.chrome for t in words)
+        )
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    """Whether only punctuation stands between the sentence's start and ``start``."""
+    return all(t.is_punct or t.is_space for t in doc[doc[start].sent.start : start])
+
+
+def _is_fragment(doc: Doc) -> bool:
+    words = sum(1 for t in doc if t.is_alpha)
+    return words <= _FRAGMENT_WORDS and not doc.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _hit(index: int, doc: Doc, start: int, end: int) -> Hit:
+    span = doc[start:end]
+    text = span.text if len(span.text) <= _SHOWN else span.text[: _SHOWN - 1].rstrip() + "\u2026"
+    return Hit(index, span.start_char, span.end_char, values={"match": text})
