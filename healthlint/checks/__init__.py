@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..kinds.base import Runner
 from .page_residue import PageResidue
+from .placeholder_text import PlaceholderText
 from .procedure_mismatch import ProcedureMismatch
 from .repeated_word import RepeatedWord
 from .stale_review_date import StaleReviewDate
@@ -12,6 +13,7 @@ from .unsourced_statistic import UnsourcedStatistic
 
 CHECKS: dict[str, type[Runner]] = {
     "page-residue": PageResidue,
+    "placeholder-text": PlaceholderText,
     "procedure-mismatch": ProcedureMismatch,
     "repeated-word": RepeatedWord,
     "stale-review-date": StaleReviewDate,
