@@ -38,6 +38,7 @@ class ResidueData(BaseModel):
     labels: PatternSet
     calls: PatternSet
     bars: PatternSet
+    top: PatternSet
     chrome_words: list[str]
     stop_words: list[str]
     call_words: int
@@ -45,6 +46,7 @@ class ResidueData(BaseModel):
     menu_words: int
     glued_letters: int
     glued_parts: int
+    top_blocks: int
 
 
 class PageResidue(Runner):
@@ -57,25 +59,27 @@ class PageResidue(Runner):
         self.labels = list(self.add_patterns(data.labels, "label").values())
         self.calls = list(self.add_patterns(data.calls, "call").values())
         self.bars = list(self.add_patterns(data.bars, "bar").values())
+        self.top = list(self.add_patterns(data.top, "top").values())
         self.chrome = frozenset(word.lower() for word in data.chrome_words)
         self.stops = frozenset(word.lower() for word in data.stop_words)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        previous: tuple[int, bool] | None = None  # the last block seen: residue or fragment
-        pending: int | None = None  # a fragment after residue, which may still join the widget
+        last = -3  # position among the body's blocks of the last residue block
+        bridge = False  # the block after it is a short fragment, which may be the widget's own
+        banner = False  # a banner at the top of the page was reported
         for position, (index, block, doc) in enumerate(parsed.blocks()):
             found = self._residue(parsed, index, block.is_heading, doc)
-            if found is not None:
-                in_widget = previous is not None and (
-                    previous[1] or (pending is not None and position - pending == 1)
-                )
-                if not in_widget:
-                    yield found
-                previous, pending = (position, True), None
+            quiet = False
+            if found is None and position < self.data.top_blocks:
+                found = self._first(parsed, index, doc, self.top)
+                quiet, banner = banner, banner or found is not None  # one banner, told once
+            if found is None:
+                bridge = position == last + 1 and _is_fragment(doc)
                 continue
-            after_residue = previous is not None and previous[1] and previous[0] == position - 1
-            pending = position if after_residue and _is_fragment(doc) else None
-            previous = (position, False)
+            in_widget = position == last + 1 or (bridge and position == last + 2)
+            if not (in_widget or quiet):
+                yield found
+            last, bridge = position, False
 
     # -- one block ---------------------------------------------------------------------------
     def _residue(self, parsed: ParsedArticle, index: int, heading: bool, doc: Doc) -> Hit | None:
@@ -100,6 +104,12 @@ class PageResidue(Runner):
         if self._is_menu(doc, words):
             return _hit(index, doc, 0, len(doc))
         return None
+
+    @staticmethod
+    def _first(parsed: ParsedArticle, index: int, doc: Doc, keys: list[str]) -> Hit | None:
+        """The whole block, if one of ``keys`` matches in it."""
+        found = any(parsed.matches(index, key) for key in keys)
+        return _hit(index, doc, 0, len(doc)) if found else None
 
     def _rest_is_chrome(self, doc: Doc, start: int, end: int) -> bool:
         """Nothing outside the match but punctuation, numbers and chrome words ("Comments (3)")."""
