@@ -62,6 +62,8 @@ class PageResidue(Runner):
         self.top = list(self.add_patterns(data.top, "top").values())
         self.chrome = frozenset(word.lower() for word in data.chrome_words)
         self.stops = frozenset(word.lower() for word in data.stop_words)
+        # Tokens a block of the most words any test allows may have, with its punctuation.
+        self.short_tokens = 3 * max(data.call_words, data.bar_words, data.menu_words)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         last = -3  # position among the body's blocks of the last residue block
@@ -86,11 +88,14 @@ class PageResidue(Runner):
         for key in self.anywhere:
             for start, end in parsed.matches(index, key):
                 return _hit(index, doc, start, end)
-        words = [t for t in doc if t.is_alpha]
         for key in self.labels:
             for start, end in parsed.matches(index, key):
                 if self._rest_is_chrome(doc, start, end):
                     return _hit(index, doc, 0, len(doc))
+        # The rest needs a short block: a long one is passed over without a look at its words.
+        if len(doc) > self.short_tokens:
+            return None
+        words = [t for t in doc if t.is_alpha]
         if not heading and len(words) <= self.data.call_words:
             for key in self.calls:
                 for start, _ in parsed.matches(index, key):
