@@ -28,6 +28,7 @@ _SENTENCE_END = (".", "!", "?", ";")
 # Words of a block between two residue blocks that still belongs to the same widget (its own
 # label: "Skip to content / Health / Font size").
 _FRAGMENT_WORDS = 4
+_LINK_DENSITY = 0.8  # share of a block's characters in link text that makes it a row of links
 _SHOWN = 60  # characters of a residue block that a message quotes
 
 
@@ -106,7 +107,7 @@ class PageResidue(Runner):
                 for start, _ in parsed.matches(index, key):
                     if _opens_sentence(doc, start) and doc[start].sent.start == 0:
                         return _hit(index, doc, 0, len(doc))
-        if self._is_menu(doc, words):
+        if self._is_menu(doc, words, parsed.article.blocks[index].links):
             return _hit(index, doc, 0, len(doc))
         return None
 
@@ -123,19 +124,22 @@ class PageResidue(Runner):
             for t in (*doc[:start], *doc[end:])
         )
 
-    def _is_menu(self, doc: Doc, words: list[Any]) -> bool:
-        """A short line that is no sentence, made of navigation words or of words run together."""
+    def _is_menu(self, doc: Doc, words: list[Any], links: tuple[tuple[int, int], ...]) -> bool:
+        """A short line that is no sentence, made of navigation words or of words run together;
+        in a row of links (link density, as jusText reads it), most words are enough."""
         if not words or len(words) > self.data.menu_words or doc.text.endswith(_SENTENCE_END):
             return False
         data = self.data
         if glued_menu((t.text for t in words), self.chrome, data.glued_letters, data.glued_parts):
             return True
         stops = sum(1 for t in words if t.lower_ in self.stops)
-        return (
-            len({t.lower_ for t in words}) >= 3
-            and stops * 3 < len(words)
-            and all(t.lower_ in self.chrome for t in words)
-        )
+        if len({t.lower_ for t in words}) < 3 or stops * 3 >= len(words):
+            return False
+        navigation = sum(1 for t in words if t.lower_ in self.chrome)
+        linked = sum(end - start for start, end in links)
+        if len(links) >= 3 and linked >= _LINK_DENSITY * len(doc.text.strip()):
+            return navigation * 2 >= len(words)
+        return navigation == len(words)
 
 
 def _opens_sentence(doc: Doc, start: int) -> bool:
