@@ -12,6 +12,7 @@ from ..lexicons import lemma_table
 # Lower-case letters straight before a capital: where a run of title-case words was glued.
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LONGEST_WORD = 20  # letters; no dictionary word the splitter needs is longer
+_LONGEST_MENU = 120  # letters; a longer run is no menu, and is not worth splitting
 
 
 @cache
@@ -40,12 +41,16 @@ def split_words(piece: str, extra: frozenset[str]) -> list[str] | None:
 
 def glued_menu(tokens: Iterable[str], chrome: frozenset[str], letters: int, parts: int) -> bool:
     """Whether one of ``tokens`` is navigation words run together: at least ``letters`` letters,
-    not itself a word, splitting into ``parts`` words or more of which two are ``chrome`` words
-    ("touchsupportblogtags"). Long medical words split into pieces too ("in term it tent"), but
-    not into navigation words."""
+    not itself a word, splitting into ``parts`` words or more, two different ``chrome`` words
+    among them ("touchsupportblogtags"). Long medical words split into pieces too ("in term it
+    tent"), but not into navigation words."""
     words = _dictionary()
     for token in tokens:
-        if len(token) < letters or not token.isalpha() or token.lower() in words:
+        if (
+            not letters <= len(token) <= _LONGEST_MENU
+            or not token.isalpha()
+            or token.lower() in words
+        ):
             continue
         split: list[str] = []
         for piece in _CAMEL.split(token):
@@ -54,7 +59,7 @@ def glued_menu(tokens: Iterable[str], chrome: frozenset[str], letters: int, part
                 break
             split += found
         else:
-            navigation = sum(1 for word in split if word in chrome and len(word) >= 4)
+            navigation = len({word for word in split if word in chrome and len(word) >= 4})
             if len(split) >= parts and navigation >= 2:
                 return True
     return False
