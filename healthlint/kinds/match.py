@@ -33,24 +33,24 @@ class MatchRunner(Runner):
                 m
                 for key in self.whole_block
                 for m in parsed.matches(index, key)
-                if _is_whole_block(doc, *m)
+                if is_whole_block(doc, *m)
             ]
             for start, end in sorted(candidates, key=lambda m: (m[0], -m[1])):
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
                     continue  # one finding for overlapping matches
-                if cancelled(self.rule, doc, start, end) or _in_compound(doc, start, end):
+                if cancelled(self.rule, doc, start, end) or in_compound(doc, start, end):
                     continue
                 taken.append((start, end))
                 span = doc[start:end]
                 yield Hit(index, span.start_char, span.end_char, values={"match": span.text})
 
 
-def _is_whole_block(doc: Any, start: int, end: int) -> bool:
+def is_whole_block(doc: Any, start: int, end: int) -> bool:
     """Nothing but punctuation and white space outside the match."""
     return all(t.is_punct or t.is_space for t in (*doc[:start], *doc[end:]))
 
 
-def _in_compound(doc: Any, start: int, end: int) -> bool:
+def in_compound(doc: Any, start: int, end: int) -> bool:
     """Part of a hyphenated word ("MT-TK" is a gene, not the placeholder TK)."""
     before = doc[start - 1] if start else None
     after = doc[end] if end < len(doc) else None

@@ -13,16 +13,13 @@ from typing import Any
 
 from ..article import Article, Block, ProseBuilder, line_starts
 from ..directives import Directive, parse_comment
+from .chrome import CHROME, CHROME_ROLES, NEVER_CHROME, keep_article, named_chrome
 from .templates import blank_templates
 
 # Content that is never prose.
 SKIPPED = frozenset(
     "script style template noscript svg math pre code iframe object select textarea button".split()
 )
-# Parts of a full page around the article: kept apart so that article rules ignore them, while a
-# disclaimer in the footer still counts.
-CHROME = frozenset({"nav", "header", "footer", "aside"})
-CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that end one block of prose and start another.
 BLOCKS = (
@@ -61,6 +58,8 @@ class _Extractor(HTMLParser):
         self._stack: list[tuple[str, bool]] = []  # open elements and whether each is page chrome
         self._skip = 0
         self._chrome = 0
+        self._by_name: tuple[int, int] | None = None  # outermost chrome-by-name: depth, 1st block
+        self._named_spans: list[tuple[int, int]] = []  # blocks of each chrome-by-name element
         self._in_title = False
         self._title_parts: list[str] = []
         self._link_start: int | None = None
@@ -97,8 +96,20 @@ class _Extractor(HTMLParser):
                 self._flush()
             return
         is_chrome = tag in CHROME or attributes.get("role") in CHROME_ROLES
-        if tag in BLOCKS or is_chrome:
+        # Named widgets outside the article; a named inline element only where it starts a
+        # block (a button, not a link in a sentence).
+        by_name = (
+            not is_chrome
+            and not self._chrome
+            and (tag in BLOCKS or not len(self._builder))
+            and all(open_tag not in NEVER_CHROME[2:] for open_tag, _ in self._stack)
+            and named_chrome(tag, attributes)
+        )
+        if tag in BLOCKS or is_chrome or by_name:
             self._flush()
+        if by_name:
+            self._by_name = (len(self._stack), len(self.blocks))
+        is_chrome = is_chrome or by_name
         self._stack.append((tag, is_chrome))
         if tag in SKIPPED:
             self._skip += 1
@@ -140,6 +151,9 @@ class _Extractor(HTMLParser):
             open_tag, is_chrome = self._stack.pop()
             self._skip -= open_tag in SKIPPED
             self._chrome -= is_chrome
+            if self._by_name is not None and self._by_name[0] == len(self._stack):
+                self._named_spans.append((self._by_name[1], len(self.blocks)))
+                self._by_name = None
             if open_tag == tag:
                 break
 
@@ -184,6 +198,7 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+        keep_article(self.blocks, self._named_spans)
 
 
 def extract(source: str, base: int = 0) -> _Extractor:
