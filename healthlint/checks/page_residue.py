@@ -70,8 +70,8 @@ class PageResidue(Runner):
         last = -3  # position among the body's blocks of the last residue block
         bridge = False  # the block after it is a short fragment, which may be the widget's own
         banner = False  # a banner at the top of the page was reported
-        for position, (index, block, doc) in enumerate(parsed.blocks()):
-            found = self._residue(parsed, index, block.is_heading, doc)
+        for position, (index, _, doc) in enumerate(parsed.blocks()):
+            found = self._residue(parsed, index, doc)
             quiet = False
             if found is None and position < self.data.top_blocks:
                 found = self._first(parsed, index, doc, self.top)
@@ -85,7 +85,7 @@ class PageResidue(Runner):
             last, bridge = position, False
 
     # -- one block ---------------------------------------------------------------------------
-    def _residue(self, parsed: ParsedArticle, index: int, heading: bool, doc: Doc) -> Hit | None:
+    def _residue(self, parsed: ParsedArticle, index: int, doc: Doc) -> Hit | None:
         for key in self.anywhere:
             for start, end in parsed.matches(index, key):
                 return _hit(index, doc, start, end)
@@ -97,7 +97,7 @@ class PageResidue(Runner):
         if len(doc) > self.short_tokens:
             return None
         words = [t for t in doc if t.is_alpha]
-        if not heading and len(words) <= self.data.call_words:
+        if len(words) <= self.data.call_words:
             for key in self.calls:
                 for start, _ in parsed.matches(index, key):
                     if _opens_sentence(doc, start):

@@ -66,4 +66,3 @@ class RepeatedWord(Runner):
             return False
         before = doc[doc[i].sent.start : i]
         return any(token.lower_ in self.clause_openers for token in before)
-
