@@ -10,6 +10,7 @@ The public API returns the same models the command line prints::
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,12 +26,16 @@ __all__ = ["__version__", "lint_paths", "lint_text"]
 
 def lint_text(
     text: str,
-    path: str = "article.md",
+    path: str | os.PathLike[str] = "article.md",
     settings: Settings | None = None,
     today: dt.date | None = None,
 ) -> list[Finding]:
     """Lint an article held in memory; ``path``'s suffix picks the format (.md, .html, .txt).
     ``today`` is the date stale-review-date compares with (default: today)."""
+    if not isinstance(text, str):
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes) else ""
+        raise TypeError(f"lint_text() takes the article as str, not {type(text).__name__}{hint}")
+    path = os.fspath(path)
     from .config import Settings
     from .linter import linter_for
     from .loaders import load
@@ -42,9 +47,14 @@ def lint_text(
 
 
 def lint_paths(
-    paths: Iterable[str | Path], settings: Settings | None = None, today: dt.date | None = None
+    paths: Iterable[str | Path] | str | Path,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
 ) -> Report:
-    """Lint files and directories, with configuration found beside each file unless given."""
+    """Lint files and directories, with configuration found beside each file unless given. A
+    single path may be given as it is."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
     from .config import find_config
     from .discover import discover
     from .findings import Report

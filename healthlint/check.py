@@ -20,7 +20,7 @@ from .cache import ResultCache
 from .config import Settings
 from .discover import discover
 from .errors import Exit
-from .findings import FileError, FileResult, Finding, Severity, Tally
+from .findings import FileError, FileResult, Finding, Severity, Tally, display_path
 from .formatters import WRITERS, OutputOptions
 from .linter import linter_for
 from .packs import load_rules
@@ -36,7 +36,12 @@ PROGRESS_MIN_FILES = 20
 def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
     if plan.packs:
         linter_for(Settings(), plan.packs)  # a broken pack stops the run before any file is read
-    missing = [p for p in plan.paths if not Path(p).exists()]
+    # A path that does not exist is an error in every format, listed before the files' own.
+    missing = [
+        FileError(path=display_path(p), message="no such file or directory")
+        for p in plan.paths
+        if not Path(p).exists()
+    ]
     # Sorted by name, so that streamed output comes in the order a sorted report would have.
     paths = sorted(set(discover(p for p in plan.paths if Path(p).exists())), key=str)
     sink = _sink(plan, out, err)
@@ -44,7 +49,7 @@ def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
     results = lint_stream(
         paths, plan.settings_for, plan.packs, plan.workers, cache, plan.today, plan.mode
     )
-    files, errors = 0, []
+    files, errors = 0, list(missing)
     for result in _progress(results, len(paths), err):
         if result.error is not None:
             errors.append(result.error)
@@ -52,9 +57,7 @@ def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
             files += 1
             sink.take(result)
     sink.finish(files, errors)
-    for path in missing:
-        err.write(f"healthlint: {path}: no such file or directory\n")
-    return Exit.ERROR if errors or missing else sink.exit_code()
+    return Exit.ERROR if errors else sink.exit_code()
 
 
 class _Report:

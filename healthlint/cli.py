@@ -217,3 +217,14 @@ def main(
         return Exit.ERROR
     except BrokenPipeError:
         return Exit.OK
+    except KeyboardInterrupt:
+        err.write("healthlint: interrupted\n")
+        return Exit.INTERRUPTED
+    except Exception as error:  # a bug of ours outside any one file: one line, not a traceback
+        if os.environ.get("HEALTHLINT_DEBUG"):
+            raise
+        err.write(
+            f"healthlint: internal error ({type(error).__name__}: {error}); please report it "
+            "(HEALTHLINT_DEBUG=1 shows where)\n"
+        )
+        return Exit.ERROR

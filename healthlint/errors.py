@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 class Exit(IntEnum):
     OK = 0  # no finding at or above the failure level
     FINDINGS = 1  # findings at or above it (with --diff: fixes to make)
-    ERROR = 2  # a usage, configuration or input error
+    ERROR = 2  # a usage, configuration or input error, or an error of healthlint's own
+    INTERRUPTED = 130  # the user pressed Ctrl-C (128 + SIGINT, as shells report it)
 
 
 class HealthlintError(Exception):

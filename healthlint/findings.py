@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+def display_path(path: str | Path) -> str:
+    """A file name as reports show it: as given, except that bytes that are no UTF-8 (a name
+    the file system holds in another encoding) show as U+FFFD, so every format can print it."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
 
 
 class Severity(StrEnum):

@@ -15,7 +15,7 @@ from .atomic import write_atomically
 from .cache import ResultCache
 from .config import Settings
 from .errors import ConfigError, HealthlintError
-from .findings import FileError, FileResult, Finding
+from .findings import FileError, FileResult, Finding, display_path
 from .linter import Linter, linter_for
 from .loaders import load, read_bytes
 from .loaders.source import decode, normalise
@@ -58,19 +58,23 @@ class Job:
 
 
 def run_job(job: Job) -> FileResult:
-    """The job's file linted (and fixed), or the error that stopped it."""
+    """The job's file linted (and fixed), or the error that stopped it: whatever goes wrong with
+    one file is that file's error, and the run goes on."""
     try:
         return _run(job)
     except HealthlintError as error:
-        return FileResult(
-            str(job.path),
-            error=FileError(path=str(job.path), message=str(error)),
-            config_error=isinstance(error, ConfigError),
+        message, config = str(error), isinstance(error, ConfigError)
+    except Exception as error:  # a bug of ours: reported with the file, never a traceback
+        message, config = (
+            f"internal error ({type(error).__name__}: {error}); please report it",
+            False,
         )
+    name = display_path(job.path)
+    return FileResult(name, error=FileError(path=name, message=message), config_error=config)
 
 
 def _run(job: Job) -> FileResult:
-    path, name = job.path, str(job.path)
+    path, name = job.path, display_path(job.path)
     data = read_bytes(path)
     source = decode(data)
     linter = linter_for(job.settings, job.packs)

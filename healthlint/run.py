@@ -12,7 +12,7 @@ from pathlib import Path
 from .cache import ResultCache
 from .config import Settings
 from .errors import ConfigError, HealthlintError
-from .findings import FileError, FileResult, Finding
+from .findings import FileError, FileResult, Finding, display_path
 from .linter import linter_for
 from .loaders import read_bytes
 from .pipeline import Job, Mode, run_job
@@ -43,8 +43,21 @@ def _results(jobs: list[Job], workers: int) -> Iterator[FileResult]:
     linter_for(jobs[0].settings, jobs[0].packs)
     # Small chunks, so that no worker is left with a long tail while the other waits.
     chunk = max(1, len(jobs) // (workers * 32))
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        yield from pool.map(run_job, jobs, chunksize=chunk)
+    # Ctrl-C is the coordinating process's to handle: workers ignore it, and leave quietly.
+    with ProcessPoolExecutor(
+        workers, mp_context=get_context("fork"), initializer=_ignore_interrupts
+    ) as pool:
+        try:
+            yield from pool.map(run_job, jobs, chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def lint_stream(
@@ -89,9 +102,9 @@ def _entry(path: Path, settings_for: Callable[[Path], Settings], template: Job) 
                 return _Entry(path, job, key=key)
         return _Entry(path, job)
     except HealthlintError as error:
-        failed = FileError(path=str(path), message=str(error))
+        failed = FileError(path=display_path(path), message=str(error))
         is_config = isinstance(error, ConfigError)
-        return _Entry(path, error=FileResult(str(path), error=failed, config_error=is_config))
+        return _Entry(path, error=FileResult(failed.path, error=failed, config_error=is_config))
 
 
 def _result(entry: _Entry, results: Iterator[FileResult]) -> FileResult:
@@ -99,15 +112,15 @@ def _result(entry: _Entry, results: Iterator[FileResult]) -> FileResult:
     assert job is not None
     if entry.key is None:
         return next(results)
-    cached = job.cache.get(entry.key, str(entry.path)) if job.cache else None
+    cached = job.cache.get(entry.key, display_path(entry.path)) if job.cache else None
     if cached is not None:
-        return FileResult(str(entry.path), cached, fail_on=job.settings.fail_on)
+        return FileResult(display_path(entry.path), cached, fail_on=job.settings.fail_on)
     return run_job(job)  # the entry went bad since it was found: lint the file here
 
 
 def _fixable(cache: ResultCache, key: str, path: Path) -> bool:
     """Whether the cached findings hold a fix (then --fix and --diff need the file linted)."""
-    cached = cache.get(key, str(path))
+    cached = cache.get(key, display_path(path))
     return cached is None or any(finding.fix is not None for finding in cached)
 
 

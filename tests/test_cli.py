@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -104,10 +105,77 @@ def test_bad_files_are_reported_and_the_others_still_linted(article_dir: Path) -
     assert code == 2
 
 
-def test_missing_path_is_an_error(article_dir: Path) -> None:
-    code, _, err = run("check", str(article_dir / "nope.md"))
+def test_missing_path_is_an_error_in_every_format(article_dir: Path) -> None:
+    (article_dir / "a.md").write_text("# Knee\n\nRest it.\n", encoding="utf-8")
+    missing = str(article_dir / "nope.md")
+    code, out, err = run("check", "--select", "HL004", missing, str(article_dir))
+    assert (code, err) == (2, "")
+    assert out.splitlines() == [
+        f"{missing}: error no such file or directory",
+        "Found 0 findings in 1 file; 1 file could not be linted.",
+    ]
+    code, out, _ = run("check", "--select", "HL004", "--format", "json", missing)
+    assert json.loads(out)["errors"] == [{"path": missing, "message": "no such file or directory"}]
+    code, out, _ = run("check", "--select", "HL004", "--format", "sarif", missing)
+    invocation = json.loads(out)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolExecutionNotifications"][0]["message"]["text"] == (
+        "no such file or directory"
+    )
+
+
+def test_an_internal_error_in_one_file_is_that_files_error(
+    article_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from healthlint import pipeline
+
+    real = pipeline.lint_article
+
+    def breaks_on_boom(article, linter, today=None):  # noqa: ANN001, ANN202
+        if article.path.endswith("boom.md"):
+            raise RuntimeError("boom")
+        return real(article, linter, today)
+
+    monkeypatch.setattr(pipeline, "lint_article", breaks_on_boom)
+    (article_dir / "boom.md").write_text("# Knee\n", encoding="utf-8")
+    (article_dir / "fine.md").write_text("# Knee\n\nTake ibuprofin.\n", encoding="utf-8")
+    code, out, _ = run(
+        "check", "--select", "HL004", "--no-cache", "--format", "json", str(article_dir)
+    )
+    report = json.loads(out)
     assert code == 2
-    assert err == f"healthlint: {article_dir / 'nope.md'}: no such file or directory\n"
+    assert report["errors"] == [
+        {
+            "path": str(article_dir / "boom.md"),
+            "message": "internal error (RuntimeError: boom); please report it",
+        }
+    ]
+    assert [f["rule"] for f in report["findings"]] == ["medical-misspelling"]
+
+
+def test_an_interrupt_is_one_line_and_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    from healthlint import check
+
+    def interrupted(*_args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check, "run_check", interrupted)
+    assert run("check", ".") == (130, "", "healthlint: interrupted\n")
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_readably(article_dir: Path) -> None:
+    name = os.path.join(os.fsencode(article_dir), b"caf\xe9.md")
+    with open(name, "wb") as handle:
+        handle.write(b"# Knee\n\nTake ibuprofin.\n")
+    for fmt in ("json", "sarif", "text", "github"):
+        code, out, _ = run(
+            "check", "--select", "HL004", "--no-cache", "--format", fmt, str(article_dir)
+        )
+        assert code == 1, fmt
+        # SARIF names an absolute path by a file: URI, with the character percent-encoded.
+        assert ("caf%EF%BF%BD.md" if fmt == "sarif" else "caf\ufffd.md") in out, fmt
+        if fmt in ("json", "sarif"):
+            json.loads(out)
 
 
 def test_fail_on_error_ignores_warnings(article_dir: Path) -> None:

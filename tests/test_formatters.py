@@ -305,3 +305,16 @@ def test_github_levels_and_nothing_else_printed() -> None:
     ]
     assert [line.split(" ", 1)[0] for line in lines] == ["::notice", "::warning", "::error"]
     assert github(Report.build(__version__, 1, [], [])) == ""
+
+
+def test_the_api_takes_paths_as_they_come_and_refuses_what_is_no_text(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# Knee\n\nTake ibuprofin.\n", encoding="utf-8")
+    settings = Settings(select=("HL004",))
+    assert len(lint_paths(str(article), settings).findings) == 1
+    assert len(lint_paths(article, settings).findings) == 1
+    assert lint_text("Take ibuprofin.", path=Path("a.txt"), settings=settings)[0].path == "a.txt"
+    with pytest.raises(TypeError, match=r"takes the article as str, not NoneType$"):
+        lint_text(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"not bytes \(decode bytes first"):
+        lint_text(b"Take ibuprofin.")  # type: ignore[arg-type]
