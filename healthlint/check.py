@@ -19,7 +19,7 @@ from .baseline import load_baseline, new_findings, write_baseline
 from .cache import ResultCache
 from .config import Settings
 from .discover import discover
-from .errors import Exit
+from .errors import ConfigError, Exit
 from .findings import FileError, FileResult, Finding, Severity, Tally, display_path
 from .formatters import WRITERS, OutputOptions
 from .linter import linter_for
@@ -34,6 +34,9 @@ PROGRESS_MIN_FILES = 20
 
 
 def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
+    if plan.write_baseline is not None and not plan.write_baseline.parent.is_dir():
+        # Said before the lint, not after it.
+        raise ConfigError(f"{plan.write_baseline}: --write-baseline: no such folder")
     if plan.packs:
         linter_for(Settings(), plan.packs)  # a broken pack stops the run before any file is read
     # A path that does not exist is an error in every format, listed before the files' own.
@@ -116,17 +119,24 @@ class _Record:
 
     def __init__(self, path: Path, err: TextIO) -> None:
         self.path, self.err, self.findings = path, err, []
+        self.failed = False
 
     def take(self, result: FileResult) -> None:
         self.findings.extend(result.findings)
 
     def finish(self, files: int, errors: list[FileError]) -> None:
         _print_errors(errors, self.err)
-        count = write_baseline(self.path, self.findings)
+        try:
+            count = write_baseline(self.path, self.findings)
+        except OSError as error:
+            self.failed = True
+            why = error.strerror or error
+            self.err.write(f"healthlint: {self.path}: cannot write the baseline: {why}\n")
+            return
         self.err.write(f"healthlint: wrote {count} findings to {self.path}\n")
 
     def exit_code(self) -> int:
-        return Exit.OK
+        return Exit.ERROR if self.failed else Exit.OK
 
 
 def _sink(plan: Plan, out: TextIO, err: TextIO) -> _Report | _Diff | _Record:

@@ -14,7 +14,7 @@ from .article import Article
 from .atomic import write_atomically
 from .cache import ResultCache
 from .config import Settings
-from .errors import ConfigError, HealthlintError
+from .errors import ConfigError, HealthlintError, InputError
 from .findings import FileError, FileResult, Finding, display_path
 from .linter import Linter, linter_for
 from .loaders import load, read_bytes
@@ -90,7 +90,10 @@ def _run(job: Job) -> FileResult:
             diff = fixes.unified_diff(path, source.original, text)
         else:
             data = source.encode(text)
-            write_atomically(path, data)
+            try:
+                write_atomically(path, data)
+            except OSError as error:  # the file is as it was; say why it was not fixed
+                raise InputError(f"cannot write the fixes: {error.strerror or error}") from None
             findings = remaining
     if job.cache is not None:
         key = job.cache.key(data, path.suffix, job.settings, job.packs, job.today)

@@ -310,3 +310,23 @@ def test_other_schemas_are_json_schema(flag: str) -> None:
     schema = json.loads(out)
     jsonschema.Draft202012Validator.check_schema(schema)
     assert code == 0
+
+
+def test_only_regular_files_are_read(article_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fifo = article_dir / "pipe.md"
+    os.mkfifo(fifo)
+    (article_dir / "fine.md").write_text("# Knee\n\nTake ibuprofin.\n", encoding="utf-8")
+    code, out, _ = run("check", "--select", "HL004", "--no-cache", str(fifo), "/dev/zero")
+    assert code == 2
+    assert out.splitlines() == [
+        "/dev/zero: error not a regular file",
+        f"{fifo}: error not a regular file",
+        "Found 0 findings in 0 files; 2 files could not be linted.",
+    ]
+    from healthlint import loaders
+
+    monkeypatch.setattr(loaders, "MAX_BYTES", 10)
+    code, out, _ = run("check", "--select", "HL004", "--no-cache", str(article_dir / "fine.md"))
+    assert out.splitlines()[0] == (
+        f"{article_dir / 'fine.md'}: error file too large (more than the limit of 10 bytes)"
+    )

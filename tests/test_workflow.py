@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -264,3 +266,47 @@ def test_broken_front_matter_is_an_error_for_its_file_only(
         f"{article_dir / 'bad.md'}: error {message}",
         "Found 1 finding in 1 file (1 warning); 1 file could not be linted.",
     ]
+
+
+def test_fix_writes_through_a_symlink_and_keeps_hard_links_and_mode(article_dir: Path) -> None:
+    target = article_dir / "real.md"
+    target.write_text("Take ibuprofin.\n", encoding="utf-8")
+    target.chmod(0o640)
+    link = article_dir / "link.md"
+    link.symlink_to(target)
+    twin = article_dir.parent / "twin.md"
+    os.link(target, twin)
+    inode = target.stat().st_ino
+    assert run("check", *SAFE, "--fix", "--no-cache", str(link))[0] == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "Take ibuprofen.\n"
+    assert twin.read_text(encoding="utf-8") == "Take ibuprofen.\n"
+    assert target.stat().st_ino == inode
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_failed_fix_leaves_the_article_and_no_temporary_file(
+    article_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = article_dir / "a.md"
+    path.write_text("Take ibuprofin.\n", encoding="utf-8")
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    code, out, _ = run("check", *SAFE, "--fix", "--no-cache", str(path))
+    assert code == 2
+    assert out.splitlines()[0] == f"{path}: error cannot write the fixes: No space left on device"
+    assert path.read_text(encoding="utf-8") == "Take ibuprofin.\n"
+    assert sorted(p.name for p in article_dir.iterdir()) == ["a.md"]
+
+
+def test_write_baseline_into_a_missing_folder_fails_before_the_lint(article_dir: Path) -> None:
+    (article_dir / "a.md").write_text("Take ibuprofin.\n", encoding="utf-8")
+    missing = article_dir / "no" / "baseline.json"
+    assert run("check", "--write-baseline", str(missing), str(article_dir)) == (
+        2,
+        "",
+        f"healthlint: {missing}: --write-baseline: no such folder\n",
+    )

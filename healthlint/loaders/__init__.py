@@ -3,6 +3,8 @@ its suffix names."""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,13 +33,27 @@ def load(path: str, text: str) -> Article:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of at most MAX_BYTES. A FIFO or a device is
+    refused without waiting on it, and no more than the limit is ever read, whatever the file
+    system says of the size."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        return path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise InputError("not a regular file")
+        chunks, size = [], 0
+        while size <= MAX_BYTES and (chunk := os.read(handle, 1 << 20)):
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_BYTES:
+            raise InputError(f"file too large (more than the limit of {MAX_BYTES:,} bytes)")
+        return b"".join(chunks)
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    finally:
+        os.close(handle)
 
 
 def read_article(path: str | Path) -> Article:
