@@ -11,7 +11,15 @@ from .resources import rules_dir
 
 
 def lexicon_path(name: str) -> Path:
-    return rules_dir() / name
+    """A word list of rules/, or one a pack's loading has already placed beside the pack (an
+    absolute path); a relative name may not climb out of rules/."""
+    if Path(name).is_absolute():
+        return Path(name)
+    base = rules_dir().resolve()
+    path = (base / name).resolve()
+    if not path.is_relative_to(base):
+        raise ConfigError(f"{name}: a word list must lie in the rules folder")
+    return path
 
 
 @cache

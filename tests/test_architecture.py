@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "healthlint"
 # from earlier ones only. A package (kinds, checks, loaders, formatters) is one room.
 STAGES: list[tuple[str, set[str]]] = [
     ("foundation", {"version", "errors", "findings", "resources", "metrics", "lexicons", "atomic"}),
-    ("configuration", {"config", "rulepack", "packs"}),
+    ("configuration", {"config", "rulepack", "pack_safety", "packs"}),
     ("discovery and reading", {"discover", "article", "directives", "loaders"}),
     ("analysis", {"nlp", "pattern_shapes", "patterns", "analysis"}),
     ("rules", {"kinds", "checks", "linter"}),

@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from healthlint.cli import main
 
 HOUSE = """\
@@ -123,4 +125,79 @@ def test_a_house_rule_takes_the_options_of_its_kind(tmp_path: Path, article_dir:
     assert out.splitlines()[0] == (
         f"{other / 'a.md'}: error {config}: key rules.house-no-superfood.accepted: "
         "Extra inputs are not permitted"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        (
+            ('superfood: ["superfood", "superfoods"]', 'superfood: [[{TEXT: {REGEX: "^(a+)+$"}}]]'),
+            "field patterns.superfood.0.0.TEXT.REGEX",
+            "a REGEX that repeats a group which repeats (it can backtrack without end)",
+        ),
+        (
+            ("House style: avoid", "House style: {match.__class__} avoid"),
+            "field message",
+            "the placeholder {match.__class__} is not a plain name",
+        ),
+        (
+            ("lexicon: brand.txt", "lexicon: ../../../../../../etc/passwd"),
+            "field lexicon",
+            "no word list '../../../../../../etc/passwd' beside the pack or among the built-in",
+        ),
+        (
+            ("    patterns:\n      superfood", "    patern:\n      superfood"),
+            "field patern",
+            "Extra inputs are not permitted (did you mean 'patterns'?)",
+        ),
+        (
+            ("kind: match", "kind: matc"),
+            "field kind",
+            "Input tag 'matc' found using 'kind' does not match any of the expected tags",
+        ),
+    ],
+)
+def test_a_pack_that_could_harm_is_refused_in_one_line(
+    tmp_path: Path, article_dir: Path, change: tuple[str, str], field: str, problem: str
+) -> None:
+    assert change[0] in HOUSE
+    pack = write_pack(tmp_path, HOUSE.replace(*change))
+    (article_dir / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, out, err = run("check", "--pack", str(pack), str(article_dir))
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith(f"healthlint: {pack}:")
+    assert (
+        f": rule house-{'brand-name' if 'lexicon' in field else 'no-superfood'}, {field}: " in err
+    )
+    assert problem in err
+
+
+def test_an_alias_bomb_or_a_huge_pack_is_refused(tmp_path: Path, article_dir: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [
+        f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}, *a{n - 1}, *a{n - 1}, *a{n - 1}]" for n in range(1, 12)
+    ]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\nrules: []\n", encoding="utf-8")
+    (article_dir / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, _, err = run("check", "--pack", str(bomb), str(article_dir))
+    assert (code, err) == (
+        2,
+        f"healthlint: {bomb}: its aliases expand to more than 500,000 nodes\n",
+    )
+
+
+def test_substitution_rules_that_undo_each_other_are_refused(
+    tmp_path: Path, article_dir: Path
+) -> None:
+    pack = write_pack(tmp_path)
+    (tmp_path / "brand.txt").write_text("healthco->HealthCo\nhealthcare->healthco\n", "utf-8")
+    (article_dir / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, _, err = run("check", "--pack", str(pack), str(article_dir))
+    assert code == 2
+    assert err == (
+        f"healthlint: {pack}: rule house-brand-name, field pairs: healthcare -> healthco -> "
+        "HealthCo: a correction is itself corrected\n"
     )
