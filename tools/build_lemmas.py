@@ -33,8 +33,17 @@ def wheel_path(argument: str | None, folder: Path) -> Path:
     if argument:
         return Path(argument)
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", f"spacy-lookups-data=={VERSION}",
-         "--no-deps", "--quiet", "-d", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            f"spacy-lookups-data=={VERSION}",
+            "--no-deps",
+            "--quiet",
+            "-d",
+            str(folder),
+        ],
         check=True,
     )
     return next(folder.glob("spacy_lookups_data-*.whl"))
