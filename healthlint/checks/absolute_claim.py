@@ -28,6 +28,7 @@ class ClaimData(BaseModel):
 
     conditions: str
     health_nouns: list[str]
+    cosmetic_nouns: list[str]
     health_suffixes: list[str]
     not_health: list[str]
     result_nouns: list[str]
@@ -75,6 +76,7 @@ class AbsoluteClaim(Runner):
         self.scope = Scope(data, self.nlp.vocab.strings)
         words = {name: frozenset(value) for name, value in data if isinstance(value, list)}
         self.words = words
+        self.cosmetic = frozenset(f for noun in data.cosmetic_nouns for f in word_family(noun))
         self.plain = words["side_effect_adjectives"] | {"any"}
         self.side_effect_words = words["side_effect_adjectives"] | frozenset(
             form for verb in data.side_effect_verbs for form in word_family(verb)
@@ -177,7 +179,7 @@ class AbsoluteClaim(Runner):
         return min(last, end + OBJECT_WINDOW)
 
     def _adverb(self, doc: Any, start: int, end: int, heading: bool) -> Any:
-        if not self.health.named(doc, end, self._object_end(doc, end)):
+        if not self.health.named(doc, end, self._object_end(doc, end), self.cosmetic):
             return None
         return None if self.scope.qualified(doc, start, end) else (start, end)
 

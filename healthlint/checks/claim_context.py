@@ -50,14 +50,15 @@ class HealthWords:
             len(word) > 6 and word.endswith(self.suffixes) and word not in self.not_health
         )
 
-    def named(self, doc: Any, first: int, last: int) -> bool:
-        """Whether a health word or condition name begins among tokens ``first``..``last``."""
+    def named(self, doc: Any, first: int, last: int, also: frozenset[str] = frozenset()) -> bool:
+        """Whether a health word or condition name (or one of ``also``) begins among tokens
+        ``first``..``last``."""
         if first >= last:
             return False
         end = min(len(doc), last + self.longest - 1)
         words = [token.lower_ for token in doc[first:end]]
         for i in range(last - first):
-            if self.is_health(words[i]):
+            if self.is_health(words[i]) or words[i] in also:
                 return True
             for n in range(2, min(self.longest, len(words) - i) + 1):
                 if tuple(words[i : i + n]) in self.multi:
