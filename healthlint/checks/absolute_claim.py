@@ -179,7 +179,10 @@ class AbsoluteClaim(Runner):
         return min(last, end + OBJECT_WINDOW)
 
     def _adverb(self, doc: Any, start: int, end: int, heading: bool) -> Any:
-        if not self.health.named(doc, end, self._object_end(doc, end), self.cosmetic):
+        # A passive names what it cures before it: "the pain will be permanently cured".
+        passive = doc[end - 1].lower_.endswith("ed")
+        first = self.scope.clause_start(doc, start) if passive else end
+        if not self.health.named(doc, first, self._object_end(doc, end), self.cosmetic):
             return None
         return None if self.scope.qualified(doc, start, end) else (start, end)
 
@@ -223,7 +226,8 @@ class AbsoluteClaim(Runner):
         first, last = self.scope.clause_start(doc, start), self.scope.clause_end(doc, end)
         if any(t.lower_ in self.words["commercial_words"] for t in doc[first:last]):
             return None  # "a risk-free trial", "100% satisfaction"
-        return None if self.scope.qualified(doc, start, end) else (start, end)
+        # "a 100% success rate" is the claim, not a rate that qualifies one.
+        return None if self.scope.qualified(doc, start, end, rates=False) else (start, end)
 
     def _side_effects(self, doc: Any, start: int, end: int, heading: bool) -> Any:
         """No side effects, unless narrowed ("no serious side effects"), compared ("without the

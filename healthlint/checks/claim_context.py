@@ -102,11 +102,18 @@ class Scope:
         return last
 
     def qualified(
-        self, doc: Any, start: int, end: int, can: bool = False, hedges: bool = True
+        self,
+        doc: Any,
+        start: int,
+        end: int,
+        can: bool = False,
+        hedges: bool = True,
+        rates: bool = True,
     ) -> bool:
         """Whether a negation, a hedge or a rate in the clause qualifies ``doc[start:end]``;
         ``can``: "can" does not ("can prevent and reverse"); not ``hedges``: only a negation
-        does (a miracle cure is one whoever calls it so)."""
+        does (a miracle cure is one whoever calls it so); not ``rates``: a rate after it does
+        not ("a 100% success rate")."""
         for i in range(self.clause_start(doc, start), start):
             word = doc[i].lower_
             if word in self.negations and not (word == "not" and doc[i + 1].lower_ == "only"):
@@ -126,7 +133,7 @@ class Scope:
             return True  # an intent: "drugs meant to cure it", "surgery done to cure it"
         if start > doc[start].sent.start and doc[start - 1].lower_ in ("or", "and/or"):
             return True  # one of two outcomes: "reduce or eliminate", "little or no"
-        if any(t.lower_ in self.rates for t in doc[end : doc[start].sent.end]):
+        if rates and any(t.lower_ in self.rates for t in doc[end : doc[start].sent.end]):
             return True
         return any(t.lower_ in self.after for t in doc[end : self.clause_end(doc, end)])
 
