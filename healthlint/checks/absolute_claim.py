@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..kinds.base import Hit, Runner
-from ..lexicons import lemma, word_family
+from ..lexicons import lemma
 from ..patterns import Pattern
-from .claim_context import HealthWords, Scope
+from .claim_context import HealthWords, Scope, families
 
 if TYPE_CHECKING:
     from ..analysis import ParsedArticle
@@ -74,13 +74,10 @@ class AbsoluteClaim(Runner):
             self.nlp, data.conditions, data.health_nouns, data.health_suffixes, data.not_health
         )
         self.scope = Scope(data, self.nlp.vocab.strings)
-        words = {name: frozenset(value) for name, value in data if isinstance(value, list)}
-        self.words = words
-        self.cosmetic = frozenset(f for noun in data.cosmetic_nouns for f in word_family(noun))
-        self.plain = words["side_effect_adjectives"] | {"any"}
-        self.side_effect_words = words["side_effect_adjectives"] | frozenset(
-            form for verb in data.side_effect_verbs for form in word_family(verb)
-        )
+        self.words = {name: frozenset(value) for name, value in data if isinstance(value, list)}
+        self.cosmetic = families(data.cosmetic_nouns)
+        self.plain = self.words["side_effect_adjectives"] | {"any"}
+        self.side_effect_words = self.plain | families(data.side_effect_verbs)
         # Each form's judge: the claim's token range, or None.
         self.judges = {form: getattr(self, f"_{form}") for form in self.keys}
 
@@ -111,13 +108,15 @@ class AbsoluteClaim(Runner):
     def _verb(self, doc: Any, start: int, end: int, heading: bool) -> tuple[int, int] | None:
         """A cure verb with a disease or symptom for its object."""
         word = doc[start].lower_
+        if 0 < start < len(doc) - 1 and doc[start - 1].is_quote and doc[start + 1].is_quote:
+            return None  # in scare quotes, the writer keeps the word at a distance
         if word.endswith("ing"):
             return None  # an activity or a noun: "wound healing", "curing an infection"
         if word in ("cure", "cures") and not self._cure_is_verb(doc, start):
             return None
         if start > doc[start].sent.start and doc[start - 1].lower_ in self.words["determiners"]:
             return None  # "the reverse happens in winter"
-        first = self._sweep_start(doc, start)
+        first = self.scope.sweep_start(doc, start)
         if word.endswith("ed"):
             # A past form promises only as a future ("will be cured") or in a sweeping pair.
             future = [t.lower_ for t in doc[max(0, start - 2) : start]] in (
@@ -132,7 +131,7 @@ class AbsoluteClaim(Runner):
         if not self.health.named(doc, *about):
             return None
         first = start if first is None else first
-        if self.scope.qualified(doc, first, end, can=first != start or self._sweeps(doc, end)):
+        if self.scope.qualified(doc, first, end, can=first != start or self.scope.sweeps(doc, end)):
             return None
         return first, end
 
@@ -150,30 +149,6 @@ class AbsoluteClaim(Runner):
             return i == sent.start or before in self.words["verb_before"] or subject
         return before not in self.words["noun_before"]
 
-    def _sweep_start(self, doc: Any, i: int) -> int | None:
-        """The first verb of a sweeping series ending in ``doc[i]`` ("prevent and reverse",
-        "shrink, control and eliminate"), or None."""
-        first, j = None, i - 1
-        if j <= doc[i].sent.start or doc[j].lower_ not in ("and", "&"):
-            return None
-        j -= 1
-        while j >= doc[i].sent.start:
-            if doc[j].lower_ == ",":
-                j -= 1
-            elif lemma(doc[j].lower_) in self.words["sweeping_partners"]:
-                first, j = j, j - 1
-            else:
-                break
-        return first
-
-    def _sweeps(self, doc: Any, end: int) -> bool:
-        """Whether another sweeping verb follows: "reverses and prevents"."""
-        return (
-            end + 1 < len(doc)
-            and doc[end].lower_ in ("and", "&")
-            and lemma(doc[end + 1].lower_) in self.words["sweeping_partners"]
-        )
-
     def _object_end(self, doc: Any, end: int) -> int:
         last = self.scope.clause_end(doc, end, self.words["object_ends"])
         return min(last, end + OBJECT_WINDOW)
@@ -184,16 +159,20 @@ class AbsoluteClaim(Runner):
         first = self.scope.clause_start(doc, start) if passive else end
         if not self.health.named(doc, first, self._object_end(doc, end), self.cosmetic):
             return None
-        return None if self.scope.qualified(doc, start, end) else (start, end)
+        return self._unqualified(doc, start, end)
 
     def _cure_for(self, doc: Any, start: int, end: int, heading: bool) -> Any:
         """ "a cure for gout", a heading "Cure for Gout"."""
         if not self.health.named(doc, end, self._object_end(doc, end)):
             return None
-        return None if self.scope.qualified(doc, start, end) else (start, end)
+        return self._unqualified(doc, start, end)
 
     def _sure_cure(self, doc: Any, start: int, end: int, heading: bool) -> Any:
-        return None if self.scope.qualified(doc, start, end) else (start, end)
+        return self._unqualified(doc, start, end)
+
+    def _unqualified(self, doc: Any, start: int, end: int, **how: bool) -> Any:
+        """The claim's range, unless something qualifies it (Scope.qualified)."""
+        return None if self.scope.qualified(doc, start, end, **how) else (start, end)
 
     def _miracle(self, doc: Any, start: int, end: int, heading: bool) -> Any:
         """ "miracle" before a noun; a capitalised one in running text is a name."""
@@ -202,7 +181,7 @@ class AbsoluteClaim(Runner):
             words = [t for t in token.sent if t.is_alpha and len(t) > 3]
             if sum(t.is_title for t in words) < 0.6 * len(words):
                 return None  # a name in running text, not a title in title case
-        return None if self.scope.qualified(doc, start, end, hedges=False) else (start, end)
+        return self._unqualified(doc, start, end, hedges=False)
 
     def _guarantee(self, doc: Any, start: int, end: int, heading: bool) -> Any:
         """A guarantee about health: of a result, a cure, "guaranteed to dissolve stones"."""
@@ -220,14 +199,14 @@ class AbsoluteClaim(Runner):
         )
         if not (results or effect or self.health.named(doc, first, last)):
             return None
-        return None if self.scope.qualified(doc, start, end) else (start, end)
+        return self._unqualified(doc, start, end)
 
     def _safety(self, doc: Any, start: int, end: int, heading: bool) -> Any:
         first, last = self.scope.clause_start(doc, start), self.scope.clause_end(doc, end)
         if any(t.lower_ in self.words["commercial_words"] for t in doc[first:last]):
             return None  # "a risk-free trial", "100% satisfaction"
         # "a 100% success rate" is the claim, not a rate that qualifies one.
-        return None if self.scope.qualified(doc, start, end, rates=False) else (start, end)
+        return self._unqualified(doc, start, end, rates=False)
 
     def _side_effects(self, doc: Any, start: int, end: int, heading: bool) -> Any:
         """No side effects, unless narrowed ("no serious side effects"), compared ("without the
@@ -247,4 +226,4 @@ class AbsoluteClaim(Runner):
         clause = [t.lower_ for t in (*doc[first:start], *doc[end:last])]
         if "than" in clause or any(word in words["past"] for word in clause):
             return None
-        return None if self.scope.qualified(doc, start, end) else (start, end)
+        return self._unqualified(doc, start, end)

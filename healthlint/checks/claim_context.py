@@ -74,9 +74,10 @@ class Scope:
     def __init__(self, data: Any, strings: Any) -> None:
         self.window = data.window
         self.negations = frozenset(data.negations)
-        self.hedges = _families([*data.hedges, *data.reports])
+        self.hedges = families([*data.hedges, *data.reports])
         self.ability = frozenset(data.ability)
-        self.frames = _families(data.frames)
+        self.partners = frozenset(data.sweeping_partners)  # lemmas
+        self.frames = families(data.frames)
         self.intent = frozenset(data.intent_words)
         self.after = frozenset(data.qualifiers_after)
         self.rates = frozenset(data.rates)
@@ -97,7 +98,11 @@ class Scope:
         last = min(doc[end - 1].sent.end, end + self.window)
         for i in range(end, last):
             word = doc[i].lower_
-            if word in self.boundaries or word in stops or doc[i].is_punct:
+            if (
+                word in self.boundaries
+                or word in stops
+                or (doc[i].is_punct and not doc[i].is_quote)
+            ):
                 return i
         return last
 
@@ -137,6 +142,30 @@ class Scope:
             return True
         return any(t.lower_ in self.after for t in doc[end : self.clause_end(doc, end)])
 
+    def sweep_start(self, doc: Any, i: int) -> int | None:
+        """The first verb of a sweeping series ending in ``doc[i]`` ("prevent and reverse",
+        "shrink, control and eliminate"), or None."""
+        first, j = None, i - 1
+        if j <= doc[i].sent.start or doc[j].lower_ not in ("and", "&"):
+            return None
+        j -= 1
+        while j >= doc[i].sent.start:
+            if doc[j].lower_ == ",":
+                j -= 1
+            elif lemma(doc[j].lower_) in self.partners:
+                first, j = j, j - 1
+            else:
+                break
+        return first
+
+    def sweeps(self, doc: Any, end: int) -> bool:
+        """Whether another sweeping verb follows: "reverses and prevents"."""
+        return (
+            end + 1 < len(doc)
+            and doc[end].lower_ in ("and", "&")
+            and lemma(doc[end + 1].lower_) in self.partners
+        )
+
     def led_in(self, parsed: ParsedArticle, index: int) -> bool:
         """Whether the block is an item after a lead-in ending in a colon that qualifies it
         ("Treatments can:", "Some people find that these:")."""
@@ -168,5 +197,6 @@ class Scope:
         return found
 
 
-def _families(lemmas: list[str]) -> frozenset[str]:
+def families(lemmas: list[str]) -> frozenset[str]:
+    """Every form of each lemma (lexicons.word_family)."""
     return frozenset(form for word in lemmas for form in word_family(word))
