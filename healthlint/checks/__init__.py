@@ -4,6 +4,7 @@ and is registered here under the rule's name, which a ``python`` rule's ``check`
 from __future__ import annotations
 
 from ..kinds.base import Runner
+from .absolute_claim import AbsoluteClaim
 from .page_residue import PageResidue
 from .placeholder_text import PlaceholderText
 from .procedure_mismatch import ProcedureMismatch
@@ -12,6 +13,7 @@ from .stale_review_date import StaleReviewDate
 from .unsourced_statistic import UnsourcedStatistic
 
 CHECKS: dict[str, type[Runner]] = {
+    "absolute-claim": AbsoluteClaim,
     "page-residue": PageResidue,
     "placeholder-text": PlaceholderText,
     "procedure-mismatch": ProcedureMismatch,
