@@ -19,6 +19,15 @@ Region = Literal["body", "chrome"]
 CODE_PLACEHOLDER = "\u2026"
 # White space that is not a single space: it would become a token of its own.
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
+# A long run of punctuation and symbols ("&&&&...", "=-=-=-..."): never prose, and spaCy's
+# tokenizer splits it a character at a time at a cost that grows with the square of its length.
+_SYMBOL_RUN = re.compile(r"[^\w\s]{32,}")
+
+
+def _tame(text: str) -> str:
+    """``text`` with each long symbol run turned into one placeholder and spaces, so that its
+    length, and every offset after it, stay the same."""
+    return _SYMBOL_RUN.sub(lambda run: CODE_PLACEHOLDER + " " * (len(run.group()) - 1), text)
 
 
 class OffsetMap:
@@ -173,7 +182,7 @@ class ProseBuilder:
         return "".join(self._parts)
 
     def build(self, kind: str, region: Region = "body") -> Block | None:
-        text = self.text
+        text = _tame(self.text)
         if not text.strip():
             return None
         return Block(

@@ -15,10 +15,19 @@ if TYPE_CHECKING:
     from .rulepack import Rule
 
 
+# Past this many characters a line is no line of prose but a whole article run together; its
+# findings' fingerprints take CONTEXT characters either side of them instead of the line.
+LONG_LINE = 50_000
+CONTEXT = 500
+
+
 class Locator:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.line_starts = line_starts(article.source)
+        # Each line's text with its white space folded, made once however many findings it has:
+        # a long one-line article may hold thousands.
+        self._contexts: dict[tuple[int, int], str] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset) - 1
@@ -79,8 +88,14 @@ class Locator:
             source = self.article.source
             first = self.line_starts[self.position(start)[0] - 1]
             last = source.find("\n", end)
-            text = " ".join(source[start:end].split())
-            context = " ".join(source[first : last if last != -1 else len(source)].split())
+            lines = (first, last if last != -1 else len(source))
+            if lines[1] - lines[0] > LONG_LINE:
+                # A line the length of an article: the text around the finding stands for it,
+                # or each finding would hash the whole line.
+                lines = (max(first, start - CONTEXT), min(lines[1], end + CONTEXT))
+            if lines not in self._contexts:
+                self._contexts[lines] = " ".join(source[lines[0] : lines[1]].split())
+            text, context = " ".join(source[start:end].split()), self._contexts[lines]
         digest = hashlib.sha256(f"{rule}\0{text}\0{context}".encode())
         return digest.hexdigest()[:20]
 

@@ -112,3 +112,15 @@ def test_template_code_is_blanked_in_place() -> None:
     article = load("a.html", source)
     assert [block.text for block in article.blocks] == ["A", "B"]
     assert article.source == source
+
+
+def test_a_long_run_of_symbols_keeps_its_length_and_costs_no_more_than_its_length() -> None:
+    from healthlint.article import ProseBuilder
+
+    builder = ProseBuilder()
+    builder.literal("Rest " + "&" * 40 + " well.", 0)
+    block = builder.build("paragraph")
+    assert block is not None
+    assert block.text == "Rest \u2026" + " " * 39 + " well."
+    found = lint_text("About 40% of adults snore. " + "=" * 5000 + "\n", "a.md", STATS)
+    assert [(f.line, f.column) for f in found] == [(1, 7)]

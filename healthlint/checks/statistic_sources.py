@@ -33,6 +33,11 @@ class SourceFinder:
         self._by_block: dict[int, list[int]] = {}  # block -> its sentences' indexes
         for n, sentence in enumerate(sentences):
             self._by_block.setdefault(sentence.block, []).append(n)
+        # The first sentence with evidence, in the article and in each block, as far as the
+        # scan has gone: each sentence is looked at once, however many figures follow it.
+        self._scanned = 0
+        self._first: int | None = None
+        self._first_in_block: dict[int, int] = {}
 
     def evidence(self, n: int) -> bool:
         if n not in self._evidence:
@@ -63,10 +68,20 @@ class SourceFinder:
         def refers(keys: list[str]) -> bool:
             return any(self.parsed.matches_within(sentence, key) for key in keys)
 
-        if refers(self.participants) and any(self.evidence(m) for m in range(n)):
+        self._scan_to(n)
+        if refers(self.participants) and self._first is not None:
             return True
-        earlier = [m for m in self._by_block[sentence.block] if m < n]
-        return refers(self.others) and any(self.evidence(m) for m in earlier)
+        return refers(self.others) and sentence.block in self._first_in_block
+
+    def _scan_to(self, n: int) -> None:
+        """Looks at the sentences before the ``n``-th that have not been looked at yet."""
+        while self._scanned < n:
+            m = self._scanned
+            if self.evidence(m):
+                if self._first is None:
+                    self._first = m
+                self._first_in_block.setdefault(self.sentences[m].block, m)
+            self._scanned += 1
 
     def _led_in(self, n: int) -> bool:
         """An item of a list whose lead-in sentence gives a source covers it."""
