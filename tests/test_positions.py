@@ -124,3 +124,9 @@ def test_a_long_run_of_symbols_keeps_its_length_and_costs_no_more_than_its_lengt
     assert block.text == "Rest \u2026" + " " * 39 + " well."
     found = lint_text("About 40% of adults snore. " + "=" * 5000 + "\n", "a.md", STATS)
     assert [(f.line, f.column) for f in found] == [(1, 7)]
+
+
+def test_text_after_a_deeply_nested_list_is_still_read() -> None:
+    nested = "".join("  " * depth + "- step\n" for depth in range(12))
+    found = lint_text(nested + "\nAbout 40% of adults snore.\n", "a.md", STATS)
+    assert [(f.line, f.column) for f in found] == [(14, 7)]

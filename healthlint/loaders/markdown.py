@@ -16,6 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..article import Article, Block, line_starts
 from ..directives import Directive
+from ..errors import InputError
 from .front_matter import yaml_mapping
 from .html import extract
 from .markdown_inline import InlineWalker, strip_autolink_children
@@ -33,6 +34,10 @@ _CONTAINER_KIND = {
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     md.disable("text_join")
+    # markdown-it drops every line past its nesting limit (20) without a word: a list nested
+    # ten deep hid the rest of the article. No limit here; Python's recursion limit stops a
+    # pathological file, which is then an error for that file.
+    md.options["maxNesting"] = 10_000
     return md
 
 
@@ -94,7 +99,12 @@ class _BlockReader:
 def load_markdown(path: str, source: str) -> Article:
     text = blank_templates(source)
     reader = _BlockReader(text)
-    reader.read(_parser().parse(text))
+    try:
+        reader.read(_parser().parse(text))
+    except RecursionError:
+        raise InputError(
+            "Markdown nested too deeply to read (lists or quotes in hundreds of levels)"
+        ) from None
     metadata = reader.metadata
     title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
     if title is None:
