@@ -87,6 +87,21 @@ class OffsetMap:
         src_start = self.start(start)
         return src_start, max(self.end(end), src_start)
 
+    def part(self, start: int, end: int) -> OffsetMap:
+        """The map of the prose ``start``..``end`` alone, its offsets counted from ``start``. A
+        literal run may be cut anywhere; a run that stands for a source range as a whole is
+        kept whole (callers cut at white space, which no such run holds but a separator)."""
+        piece = OffsetMap()
+        for text_start, text_len, src_start, src_len in self._runs:
+            low, high = max(text_start, start), min(text_start + text_len, end)
+            if low >= high:
+                continue
+            if text_len == src_len:
+                piece.add(low - start, high - low, src_start + low - text_start, high - low)
+            else:
+                piece.add(max(text_start - start, 0), text_len, src_start, src_len)
+        return piece
+
 
 @dataclass(frozen=True)
 class Block:

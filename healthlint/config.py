@@ -51,6 +51,13 @@ class Settings(BaseModel):
     fail_on: Severity | None = Field(
         default=None, description="Lowest severity that makes the run fail (default: warning)."
     )
+    file_time_limit: float = Field(
+        default=120,
+        gt=0,
+        le=86_400,
+        description="Seconds one file may take; a file that takes longer is reported as an "
+        "error and the run goes on.",
+    )
     rules: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description="Options per rule, by rule name ([tool.healthlint.rules.NAME]); each rule's "

@@ -12,6 +12,7 @@ from . import fixes, suppressions
 from .analysis import analyse
 from .article import Article
 from .atomic import write_atomically
+from .budget import time_limit
 from .cache import ResultCache
 from .config import Settings
 from .errors import ConfigError, HealthlintError, InputError
@@ -61,7 +62,10 @@ def run_job(job: Job) -> FileResult:
     """The job's file linted (and fixed), or the error that stopped it: whatever goes wrong with
     one file is that file's error, and the run goes on."""
     try:
-        return _run(job)
+        # Compiling the rules is the run's cost, not the file's: outside the file's budget.
+        linter = linter_for(job.settings, job.packs)
+        with time_limit(job.settings.file_time_limit):
+            return _run(job, linter)
     except HealthlintError as error:
         message, config = str(error), isinstance(error, ConfigError)
     except Exception as error:  # a bug of ours: reported with the file, never a traceback
@@ -73,11 +77,10 @@ def run_job(job: Job) -> FileResult:
     return FileResult(name, error=FileError(path=name, message=message), config_error=config)
 
 
-def _run(job: Job) -> FileResult:
+def _run(job: Job, linter: Linter) -> FileResult:
     path, name = job.path, display_path(job.path)
     data = read_bytes(path)
     source = decode(data)
-    linter = linter_for(job.settings, job.packs)
     findings = lint_article(load(name, source.text), linter, job.today)
     fixed, diff = 0, ""
     if job.mode is not Mode.report and any(f.fix is not None for f in findings):

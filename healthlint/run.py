@@ -49,7 +49,7 @@ def _results(jobs: list[Job], workers: int) -> Iterator[FileResult]:
     ) as pool:
         try:
             yield from pool.map(run_job, jobs, chunksize=chunk)
-        except BaseException:
+        except KeyboardInterrupt:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 
@@ -89,6 +89,7 @@ def lint_stream(
                 continue
             reported.add(result.error.message)
         yield result
+    next(results, None)  # let the workers' generator finish and the pool close in order
 
 
 def _entry(path: Path, settings_for: Callable[[Path], Settings], template: Job) -> _Entry:

@@ -13,7 +13,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "healthlint"
 # The stages in the order data flows through them; a module may import from its own stage and
 # from earlier ones only. A package (kinds, checks, loaders, formatters) is one room.
 STAGES: list[tuple[str, set[str]]] = [
-    ("foundation", {"version", "errors", "findings", "resources", "metrics", "lexicons", "atomic"}),
+    (
+        "foundation",
+        {"version", "errors", "findings", "resources", "metrics", "lexicons", "atomic", "budget"},
+    ),
     ("configuration", {"config", "rulepack", "pack_safety", "packs"}),
     ("discovery and reading", {"discover", "article", "directives", "loaders"}),
     ("analysis", {"nlp", "pattern_shapes", "patterns", "analysis"}),

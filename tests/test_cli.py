@@ -330,3 +330,31 @@ def test_only_regular_files_are_read(article_dir: Path, monkeypatch: pytest.Monk
     assert out.splitlines()[0] == (
         f"{article_dir / 'fine.md'}: error file too large (more than the limit of 10 bytes)"
     )
+
+
+def test_a_file_over_its_time_limit_is_an_error_and_the_run_goes_on(
+    article_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from healthlint import pipeline
+
+    real = pipeline.lint_article
+
+    def slow_on_slow(article, linter, today=None):  # noqa: ANN001, ANN202
+        if article.path.endswith("slow.md"):
+            time.sleep(5)
+        return real(article, linter, today)
+
+    monkeypatch.setattr(pipeline, "lint_article", slow_on_slow)
+    (article_dir / ".healthlint.toml").write_text("file-time-limit = 0.5\n", encoding="utf-8")
+    (article_dir / "slow.md").write_text("# Knee\n", encoding="utf-8")
+    (article_dir / "fine.md").write_text("# Knee\n\nTake ibuprofin.\n", encoding="utf-8")
+    code, out, _ = run("check", "--select", "HL004", "--no-cache", str(article_dir))
+    assert code == 2
+    assert out.splitlines() == [
+        f"{article_dir / 'fine.md'}:3:6: warning [HL004] medical-misspelling Misspelled medical "
+        'term "ibuprofin": did you mean "ibuprofen"?',
+        f"{article_dir / 'slow.md'}: error took longer than the limit of 0.5 s for one file",
+        "Found 1 finding in 1 file (1 warning); 1 file could not be linted.",
+    ]

@@ -130,3 +130,15 @@ def test_text_after_a_deeply_nested_list_is_still_read() -> None:
     nested = "".join("  " * depth + "- step\n" for depth in range(12))
     found = lint_text(nested + "\nAbout 40% of adults snore.\n", "a.md", STATS)
     assert [(f.line, f.column) for f in found] == [(14, 7)]
+
+
+def test_a_block_longer_than_any_paragraph_is_cut_and_positions_stay_exact(monkeypatch) -> None:  # noqa: ANN001
+    from healthlint.loaders import split
+
+    monkeypatch.setattr(split, "MAX_BLOCK", 60)
+    sentence = "Rest the knee well. "
+    text = sentence * 5 + "About 40% of adults snore. " + "&amp;Rest it. " + sentence * 3
+    found = lint_text(text, "a.md", STATS)
+    assert [(f.line, f.column, f.end_column) for f in found] == [(1, 107, 110)]
+    pieces = load("a.md", text).blocks
+    assert len(pieces) > 3 and all(len(p.text) <= 60 for p in pieces)

@@ -13,6 +13,7 @@ from ..errors import InputError
 from .html import load_html
 from .markdown import load_markdown
 from .source import decode
+from .split import split_long_blocks
 from .text import load_text
 
 LOADERS: dict[str, Callable[[str, str], Article]] = {
@@ -29,7 +30,9 @@ MAX_BYTES = 20 * 1024 * 1024
 
 def load(path: str, text: str) -> Article:
     """The article in ``text`` (line endings ``\\n``), read as its path's suffix says."""
-    return LOADERS.get(Path(path).suffix.lower(), load_text)(path, text)
+    article = LOADERS.get(Path(path).suffix.lower(), load_text)(path, text)
+    article.blocks = split_long_blocks(article.blocks)
+    return article
 
 
 def read_bytes(path: Path) -> bytes:
