@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-all lint docs clean
+.PHONY: demo test test-all fuzz lint docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: $(BIN)/python
 test-all: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m pytest -q
+
+# The long fuzzing run: some 20,000 generated articles per property (ten minutes or more).
+fuzz: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q -x tests/test_fuzz.py
 
 lint: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"

@@ -8,6 +8,7 @@ expectations sit beside them in ``NAME.expect``, one ``RULE LINE:COLUMN`` (or ``
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -44,3 +45,11 @@ def article_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
     return folder
+
+
+# Fuzzing profiles: a short one for the suite, a long one for `make fuzz`.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("suite", max_examples=40, deadline=None, print_blob=True)
+settings.register_profile("long", max_examples=20_000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))

@@ -98,7 +98,7 @@ class PlaceholderText(Runner):
     def _count(self, text: str) -> bool:
         """A bare number of words: "512", "(1,200)"."""
         digits = text.strip("()[] ").replace(",", "")
-        if not digits.isdigit() or len(digits) > 5:
+        if not digits.isdecimal() or len(digits) > 5:
             return False
         number = int(digits)
         return number >= self.data.word_count_from and number not in _YEARS

@@ -154,7 +154,7 @@ def _is_ratio_of_people(span: Any) -> bool:
     if len(numbers) != 2 or None in numbers:
         return False
     first, second = numbers
-    year_like = span[-1].text.isdigit() and len(span[-1].text) == 4
+    year_like = span[-1].text.isdecimal() and len(span[-1].text) == 4
     return 0 < first < second and not year_like  # type: ignore[operator]
 
 
@@ -167,7 +167,7 @@ def _is_large_count(span: Any) -> bool:
     thousand that is not a year."""
     has_scale = any(t.lower_ in ("thousand", "million", "billion") for t in span)
     value = parse_number(span[0].text)
-    year_like = span[0].text.isdigit() and len(span[0].text) == 4
+    year_like = span[0].text.isdecimal() and len(span[0].text) == 4
     return has_scale or (value is not None and value >= LARGE_COUNT and not year_like)
 
 

@@ -97,7 +97,9 @@ class _BlockReader:
 
 
 def load_markdown(path: str, source: str) -> Article:
-    text = blank_templates(source)
+    # markdown-it turns NUL into U+FFFD, as CommonMark asks: do it first, so that the text it
+    # hands back is found where it stands (one character for one, offsets unchanged).
+    text = blank_templates(source).replace("\x00", "\ufffd")
     reader = _BlockReader(text)
     try:
         reader.read(_parser().parse(text))
