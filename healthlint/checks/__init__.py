@@ -4,12 +4,14 @@ and is registered here under the rule's name, which a ``python`` rule's ``check`
 from __future__ import annotations
 
 from ..kinds.base import Runner
+from .medical_misspelling import MedicalMisspelling
 from .procedure_mismatch import ProcedureMismatch
 from .repeated_word import RepeatedWord
 from .stale_review_date import StaleReviewDate
 from .unsourced_statistic import UnsourcedStatistic
 
 CHECKS: dict[str, type[Runner]] = {
+    "medical-misspelling": MedicalMisspelling,
     "procedure-mismatch": ProcedureMismatch,
     "repeated-word": RepeatedWord,
     "stale-review-date": StaleReviewDate,
