@@ -46,6 +46,14 @@ def test_fix_mode_leaves_near_misses_alone() -> None:
     assert [f.column for f in left] == [23]
 
 
+def test_a_huge_word_is_not_searched() -> None:
+    import time
+
+    started = time.perf_counter()
+    assert _findings("electolyte" * 20_000 + "\n") == []
+    assert time.perf_counter() - started < 5
+
+
 def test_one_edit_keeps_the_first_and_last_letters() -> None:
     edits = set(one_edit("ulcer"))
     assert {"ulcr", "ucler", "ulcar", "ulcxer", "ulcre"} <= edits

@@ -91,11 +91,13 @@ class NearMisses:
         self.glue, self.prefixes, self.triples = glue, prefixes, triples
         self.prefix_groups = prefix_groups
         self.min_length, self.two_edits_from = min_length, two_edits_from
+        # No word longer than this is two edits from a known word (nor worth spelling out).
+        self.max_length = max(map(len, self.rivals), default=0) + 2
         self.searched = 0  # words searched so far in this process
 
     def suggestion(self, word: str) -> str | None:
         """The medical term a lower-case ``word`` misspells, or None."""
-        if len(word) < self.min_length or word in self.known:
+        if not self.min_length <= len(word) <= self.max_length or word in self.known:
             return None
         if not (word.isascii() and word.isalpha()):
             return None  # a foreign word, a ligature, a number
