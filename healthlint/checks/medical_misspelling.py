@@ -37,6 +37,7 @@ class MisspellingData(BaseModel):
     min_length: int  # shorter words are not searched: too many names and abbreviations
     two_edits_from: int  # words this long may be two edits from their term
     deliberate_from: int  # a spelling used this often in one article is the writer's own
+    name_titles: list[str]  # titles of address: the capitalised words after them are a name
 
 
 class MisspellingOptions(SubstitutionOptions):
@@ -69,6 +70,7 @@ class MedicalMisspelling(SubstitutionRunner):
         )
         # Word hashes judged so far in this process: never a near miss, or a near miss's term.
         # The listed misspellings are the exact part's.
+        self.titles = frozenset(title.lower() for title in data.name_titles)
         self.settled: set[int] = set(self.wrong)
         self.flagged: dict[int, str] = {}
 
@@ -105,7 +107,9 @@ class MedicalMisspelling(SubstitutionRunner):
             # A spelling the article keeps to is the writer's own word: a name, a term of art.
             if uses[key] >= self.data.deliberate_from or not self._is_prose_word(token):
                 continue
-            if not (parsed.article.blocks[index].is_heading or self._is_common_noun(token)):
+            if self._is_name(token) or not (
+                parsed.article.blocks[index].is_heading or self._is_common_noun(token)
+            ):
                 continue
             yield correction(index, token, flagged[key], sure=False)
 
@@ -120,6 +124,20 @@ class MedicalMisspelling(SubstitutionRunner):
         if text.isupper():
             return not any(c.islower() for c in token.doc.text)
         return text.islower() or (text[0].isupper() and text[1:].islower())
+
+    def _is_name(self, token: Token) -> bool:
+        """A capitalised word after a title of address, with at most a first name or initials
+        between (Dr. Tandon, Prof. J. Sciabica, Mr Ravi Binion), in a heading too."""
+        doc, titles = token.doc, self.titles
+        if not token.text[:1].isupper():
+            return False
+        for j in range(token.i - 1, max(token.i - 4, -1), -1):
+            before = doc[j].text
+            if before.rstrip(".").lower() in titles:
+                return True
+            if not before[:1].isupper():
+                return False
+        return False
 
     def _is_common_noun(self, token: Token) -> bool:
         """Whether a word outside a heading reads as a common word, not a name: in lower case, at
