@@ -39,6 +39,15 @@ def corrections(name: str) -> dict[str, str]:
 
 
 @cache
+def word_list(name: str) -> frozenset[str]:
+    """A list of words, one a line, after a header of comment lines starting with ``#``."""
+    text = lexicon_path(name).read_text(encoding="utf-8")
+    while text.startswith("#"):
+        text = text.partition("\n")[2]
+    return frozenset(text.split())  # split() alone: a long list is read in milliseconds
+
+
+@cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """A tab-separated table with a header row."""
     path = lexicon_path(name)

@@ -130,13 +130,15 @@ def test_every_rule_documents_what_it_leaves_alone(rule) -> None:  # noqa: ANN00
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_fixable_says_whether_findings_carry_a_fix(rule) -> None:  # noqa: ANN001
+    # Some failing example carries a fix if and only if the rule is fixable: a rule may mix sure
+    # corrections with suggestions (medical-misspelling's listed misspellings and near misses).
     settings = Settings(select=(rule.name,))
     fixes = {
         finding.fix is not None
         for text in rule.examples.failing
         for finding in lint_text(text, "example.md", settings)
     }
-    assert fixes == {rule.fixable}
+    assert (True in fixes) == rule.fixable
 
 
 def _string_lists(node, where: str = ""):  # noqa: ANN001, ANN202

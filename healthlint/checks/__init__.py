@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..kinds.base import Runner
 from .absolute_claim import AbsoluteClaim
+from .medical_misspelling import MedicalMisspelling
 from .page_residue import PageResidue
 from .placeholder_text import PlaceholderText
 from .procedure_mismatch import ProcedureMismatch
@@ -14,6 +15,7 @@ from .unsourced_statistic import UnsourcedStatistic
 
 CHECKS: dict[str, type[Runner]] = {
     "absolute-claim": AbsoluteClaim,
+    "medical-misspelling": MedicalMisspelling,
     "page-residue": PageResidue,
     "placeholder-text": PlaceholderText,
     "procedure-mismatch": ProcedureMismatch,

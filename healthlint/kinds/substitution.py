@@ -11,6 +11,8 @@ from ..lexicons import corrections
 from .base import Hit, RuleOptions, Runner
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..analysis import ParsedArticle
 
 
@@ -28,17 +30,35 @@ def match_case(word: str, correction: str) -> str:
     return correction
 
 
+def correction(block: int, token: Token, right: str, sure: bool) -> Hit:
+    """A hit on one word with its correction in the word's case; a fix only if it is ``sure``."""
+    suggestion = match_case(token.text, right)
+    return Hit(
+        block=block,
+        start=token.idx,
+        end=token.idx + len(token.text),
+        values={"match": token.text, "suggestion": suggestion},
+        suggestion=suggestion,
+        fix=suggestion if sure else None,
+    )
+
+
 class SubstitutionRunner(Runner):
     Options = SubstitutionOptions
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        table = dict(corrections(self.rule.lexicon)) if self.rule.lexicon else {}
-        table.update({wrong.lower(): right for wrong, right in self.rule.pairs.items()})
+        table = self.pairs()
         accepted = {term.lower() for term in self.options.accepted}
         self.table = {wrong: right for wrong, right in table.items() if wrong not in accepted}
         strings = self.nlp.vocab.strings
         self.wrong = {strings.add(word) for word in self.table}
+
+    def pairs(self) -> dict[str, str]:
+        """wrong -> right: the rule's lexicon and its inline pairs."""
+        table = dict(corrections(self.rule.lexicon)) if self.rule.lexicon else {}
+        table.update({wrong.lower(): right for wrong, right in self.rule.pairs.items()})
+        return table
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         wrong = self.wrong
@@ -49,15 +69,5 @@ class SubstitutionRunner(Runner):
                 continue
             for i in (i for i, h in enumerate(lowers) if h in wrong):
                 token = doc[i]
-                right = self.table[token.lower_]
-                if token.like_url or token.like_email:
-                    continue
-                suggestion = match_case(token.text, right)
-                yield Hit(
-                    block=index,
-                    start=token.idx,
-                    end=token.idx + len(token.text),
-                    values={"match": token.text, "suggestion": suggestion},
-                    suggestion=suggestion,
-                    fix=suggestion,
-                )
+                if not (token.like_url or token.like_email):
+                    yield correction(index, token, self.table[token.lower_], sure=True)

@@ -1,0 +1,71 @@
+"""medical-misspelling: listed misspellings carry a fix; near misses carry a suggestion only."""
+
+from __future__ import annotations
+
+from healthlint import lint_text
+from healthlint.checks.near_miss import distance, one_edit, trigrams
+from healthlint.config import Settings
+
+RULE = "medical-misspelling"
+
+
+def _findings(text: str, **options: object) -> list:
+    settings = Settings(select=(RULE,), rules={RULE: options} if options else {})
+    return lint_text(text, "article.md", settings)
+
+
+def test_a_listed_misspelling_is_fixed_and_a_near_miss_only_suggested() -> None:
+    found = _findings("Take ibuprofin for an electolyte headache.\n")
+    fixes = [(f.column, f.fix and f.fix.replacement) for f in found]
+    assert fixes == [(6, "ibuprofen"), (23, None)]
+    assert found[1].message == 'Misspelled medical term "electolyte": did you mean "electrolyte"?'
+
+
+def test_the_suggestion_keeps_the_words_case() -> None:
+    (finding,) = _findings("Electolyte drinks help.\n")
+    assert finding.message.endswith('did you mean "Electrolyte"?')
+
+
+def test_near_misses_can_be_switched_off() -> None:
+    found = _findings("Take ibuprofin for an electolyte headache.\n", **{"near-misses": False})
+    assert [f.column for f in found] == [6]
+
+
+def test_an_accepted_word_is_never_a_near_miss() -> None:
+    assert (
+        _findings("The Electolyte brand sells drinks. electolyte\n", accepted=["electolyte"]) == []
+    )
+
+
+def test_fix_mode_leaves_near_misses_alone() -> None:
+    from healthlint.fixes import fix_all
+
+    text = "Take ibuprofin for an electolyte headache.\n"
+    fixed, left, applied = fix_all(text, _findings(text), _findings)
+    assert (fixed, applied) == ("Take ibuprofen for an electolyte headache.\n", 1)
+    assert [f.column for f in left] == [23]
+
+
+def test_a_huge_word_is_not_searched() -> None:
+    import time
+
+    started = time.perf_counter()
+    assert _findings("electolyte" * 20_000 + "\n") == []
+    assert time.perf_counter() - started < 5
+
+
+def test_one_edit_keeps_the_first_and_last_letters() -> None:
+    edits = set(one_edit("ulcer"))
+    assert {"ulcr", "ucler", "ulcar", "ulcxer", "ulcre"} <= edits
+    assert not {"lcer", "ulce", "xulcer", "ulcerx", "luncer"} & edits
+
+
+def test_distance_counts_swaps_as_one_edit_and_stops_past_its_limit() -> None:
+    assert distance("electolyte", "electrolyte", 2) == 1
+    assert distance("diagnositc", "diagnostic", 2) == 1
+    assert distance("parosyxmal", "paroxysmal", 2) == 2
+    assert distance("neuropathy", "nephrology", 2) == 3
+
+
+def test_trigrams_mark_the_word_edges() -> None:
+    assert trigrams("gout") == {"^go", "gou", "out", "ut$"}
