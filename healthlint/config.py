@@ -3,6 +3,7 @@ the linted file's directory (the nearest wins, as with ruff); command-line flags
 
 from __future__ import annotations
 
+import os
 import tomllib
 from difflib import get_close_matches
 from fnmatch import fnmatch
@@ -177,7 +178,7 @@ def _relative(path: Path, root: Path | None, resolved: Path | None = None) -> st
 
 def effective_settings(path: Path, fixed: Settings | None = None, **overrides: object) -> Settings:
     """The settings for one file: its configuration, command-line overrides, per-file ignores."""
-    resolved = path.resolve()
+    resolved = Path(os.path.realpath(path))  # never raises, even for a symlink loop
     settings = fixed if fixed is not None else find_config(resolved.parent)[1]
     root = settings.root
     result = settings.merged(**overrides)

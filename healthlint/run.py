@@ -102,8 +102,9 @@ def _entry(path: Path, settings_for: Callable[[Path], Settings], template: Job) 
             if cache.has(key) and (job.mode is Mode.report or not _fixable(cache, key, path)):
                 return _Entry(path, job, key=key)
         return _Entry(path, job)
-    except HealthlintError as error:
-        failed = FileError(path=display_path(path), message=str(error))
+    except Exception as error:  # whatever stops one file stops that file only
+        message = str(error) if isinstance(error, HealthlintError) else _internal(error)
+        failed = FileError(path=display_path(path), message=message)
         is_config = isinstance(error, ConfigError)
         return _Entry(path, error=FileResult(failed.path, error=failed, config_error=is_config))
 
@@ -137,3 +138,7 @@ def collect(results: Iterable[FileResult]) -> tuple[int, list[Finding], list[Fil
             findings.extend(result.findings)
             linted += 1
     return linted, findings, errors
+
+
+def _internal(error: Exception) -> str:
+    return f"internal error ({type(error).__name__}: {error}); please report it"

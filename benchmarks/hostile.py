@@ -1,0 +1,158 @@
+"""Hostile and unlucky inputs at 1x, 4x and 16x their base size: time, peak memory and result of
+one `healthlint check` each, written to docs/robustness.md.
+
+    python benchmarks/hostile.py [--quick]      # --quick: 1x and 4x only
+
+Each input class is built here from our own text; each run is a fresh process (start-up
+included, about 1 s), so the growth from 1x to 16x shows whether a shape costs more than its
+size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCE = "About 40% of adults snore, and rest helps the knee heal with with ease. "
+PARAGRAPH = (
+    "Rest the knee for a day or two after a long run. Studies show that ice eases the swelling. "
+    "Take ibuprofin with food. About 1 in 5 runners hurt a knee each year."
+)
+
+# name -> (what it is, file suffix, text of n units, units at 1x)
+CLASSES: dict[str, tuple[str, str, Callable[[int], str], int]] = {
+    "links": (
+        "one line of Markdown links",
+        ".md",
+        lambda n: "".join(f"[link {i}](https://example.org/{i}) " for i in range(n)),
+        4_000,
+    ),
+    "ampersands": ("a run of '&'", ".md", lambda n: "&" * n, 20_000),
+    "punctuation": ("a run of mixed punctuation", ".md", lambda n: ".,;:!?" * n, 3_000),
+    "paragraph": ("one paragraph dense in findings", ".md", lambda n: SENTENCE * n, 900),
+    "entities": (
+        "'&amp;' entities in HTML",
+        ".html",
+        lambda n: "<p>" + "&amp;" * n + "</p>",
+        62_500,
+    ),
+    "one-line": ("an ordinary article on one line", ".md", lambda n: (PARAGRAPH + " ") * n, 1_900),
+    "paragraphs": (
+        "an ordinary article of paragraphs",
+        ".md",
+        lambda n: (PARAGRAPH + "\n\n") * n,
+        1_900,
+    ),
+    "deep-html": (
+        "HTML nested deep",
+        ".html",
+        lambda n: "<div>" * n + "Take ibuprofin." + "</div>" * n,
+        1_250,
+    ),
+    "footnotes": (
+        "figures with footnote markers",
+        ".md",
+        lambda n: "".join(f"About {i % 90}% of adults snore.[^{i}] " for i in range(n)),
+        2_000,
+    ),
+    "nesting": (
+        "Markdown lists nested twelve deep",
+        ".md",
+        lambda n: "".join("  " * (i % 12) + "- step\n" for i in range(n)),
+        2_000,
+    ),
+}
+SIZES = (1, 4, 16)
+
+
+def _run(path: Path) -> tuple[float, float, str]:
+    """Seconds, peak resident megabytes and the outcome of linting ``path`` in a new process."""
+    command = [
+        sys.executable,
+        "-m",
+        "healthlint",
+        "check",
+        "--no-cache",
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+        str(path),
+    ]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT)
+    output = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    megabytes = usage.ru_maxrss / 1024
+    try:
+        report = json.loads(output)
+        if report["errors"]:
+            outcome = "error: " + report["errors"][0]["message"]
+        else:
+            outcome = f"{len(report['findings'])} findings"
+    except (ValueError, KeyError):
+        outcome = f"no report (exit {os.waitstatus_to_exitcode(status)})"
+    return seconds, megabytes, outcome
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="1x and 4x only")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "robustness.md")
+    args = parser.parse_args(argv)
+    sizes = SIZES[:2] if args.quick else SIZES
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (what, suffix, build, units) in CLASSES.items():
+            cells = []
+            for size in sizes:
+                path = Path(folder) / f"{name}-{size}x{suffix}"
+                path.write_text(build(units * size), encoding="utf-8")
+                kilobytes = path.stat().st_size / 1024
+                seconds, megabytes, outcome = _run(path)
+                cells.append((kilobytes, seconds, megabytes, outcome))
+                print(
+                    f"{name} {size}x: {kilobytes:,.0f} kB, {seconds:.2f} s, {megabytes:.0f} MB,"
+                    f" {outcome}",
+                    file=sys.stderr,
+                )
+            rows.append((name, what, cells))
+    args.out.write_text(_page(rows, sizes), encoding="utf-8")
+    return 0
+
+
+def _page(rows: list, sizes: tuple[int, ...]) -> str:
+    head = " | ".join(f"{s}x: size, time, peak" for s in sizes)
+    lines = [
+        "# Robustness: cost per input shape",
+        "",
+        f"Measured {dt.date.today().isoformat()} on this 2-core machine by "
+        "`python benchmarks/hostile.py`: each input class at 1x, 4x and 16x its base size, "
+        "linted by a fresh `healthlint check --no-cache --jobs 1` (start-up, about 1 s and "
+        "120 MB, included). Time and memory should grow no faster than the size.",
+        "",
+        f"| input class | {head} | result at the largest | time 16x/1x | memory 16x/1x |",
+        "|---|" + "---|" * len(sizes) + "---|---|---|",
+    ]
+    for name, what, cells in rows:
+        shown = " | ".join(f"{k:,.0f} kB, {s:.2f} s, {m:.0f} MB" for k, s, m, _ in cells)
+        growth_t = cells[-1][1] / cells[0][1]
+        growth_m = cells[-1][2] / cells[0][2]
+        lines.append(
+            f"| {what} (`{name}`) | {shown} | {cells[-1][3]} | {growth_t:.1f} | {growth_m:.1f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
