@@ -92,7 +92,11 @@ class OffsetMap:
         literal run may be cut anywhere; a run that stands for a source range as a whole is
         kept whole (callers cut at white space, which no such run holds but a separator)."""
         piece = OffsetMap()
-        for text_start, text_len, src_start, src_len in self._runs:
+        first = max(bisect_right(self._text_starts, start) - 1, 0)  # not a walk over every run
+        for index in range(first, len(self._runs)):
+            text_start, text_len, src_start, src_len = self._runs[index]
+            if text_start >= end:
+                break
             low, high = max(text_start, start), min(text_start + text_len, end)
             if low >= high:
                 continue
