@@ -1,10 +1,9 @@
-"""``healthlint check``: the plan's files through the run, and each file's result, in one loop, to
-the sink the plan's mode asks for: the report (baseline and severity filters, then the writer),
-the diff of the fixes, or a new baseline.
+"""``healthlint check``: the plan's files (and standard input) through the run, and each file's
+result, in one loop, to the sink the plan's mode asks for (reporting.py).
 
 Exit codes (errors.Exit): 0 no findings at or above the failure level; 1 findings (or, with
 --diff, changes to make); 2 a usage, configuration or input error, reported after every other
-file was linted.
+file was linted, or no articles found in CI; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -12,47 +11,44 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
-from .baseline import load_baseline, new_findings, write_baseline
 from .cache import ResultCache
 from .config import Settings
 from .discover import discover
 from .errors import ConfigError, Exit
-from .findings import FileError, FileResult, Finding, Severity, Tally, display_path
-from .formatters import WRITERS, OutputOptions
-from .linter import linter_for
+from .findings import FileError, FileResult, display_path
+from .linter import check_rule_names, linter_for
+from .loaders import SUFFIXES
 from .packs import load_rules
+from .pipeline import Job, run_job
 from .plan import Plan
+from .reporting import sink_for
 from .run import lint_stream
-from .version import __version__
 
-DEFAULT_FAIL_ON = Severity.warning
 # Fewer files than this finish before a progress bar would be worth drawing.
 PROGRESS_MIN_FILES = 20
+STDIN = "-"
 
 
 def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
-    if plan.write_baseline is not None and not plan.write_baseline.parent.is_dir():
-        # Said before the lint, not after it.
-        raise ConfigError(f"{plan.write_baseline}: --write-baseline: no such folder")
-    if plan.packs:
-        linter_for(Settings(), plan.packs)  # a broken pack stops the run before any file is read
-    # A path that does not exist is an error in every format, listed before the files' own.
-    missing = [
-        FileError(path=display_path(p), message="no such file or directory")
-        for p in plan.paths
-        if not os.path.lexists(p)  # a dangling or looping symlink is read, to say which
-    ]
+    _check_before_linting(plan)
+    named = [p for p in plan.paths if p != STDIN]
+    checked = [(p, _problem(p)) for p in named]
+    errors = [FileError(path=display_path(p), message=m) for p, m in checked if m is not None]
+    readable = [p for p, problem in checked if problem is None]
     # Sorted by name, so that streamed output comes in the order a sorted report would have.
-    paths = sorted(set(discover(p for p in plan.paths if os.path.lexists(p))), key=str)
-    sink = _sink(plan, out, err)
+    paths = sorted(set(discover(readable)), key=str)
+    sink = sink_for(plan, out, err)
     cache = ResultCache(plan.cache_dir) if plan.cache_dir is not None else None
-    results = lint_stream(
+    results: Iterator[FileResult] = lint_stream(
         paths, plan.settings_for, plan.packs, plan.workers, cache, plan.today, plan.mode
     )
-    files, errors = 0, list(missing)
+    if plan.stdin is not None:
+        results = chain([_lint_stdin(plan)], results)
+    files = 0
     for result in _progress(results, len(paths), err):
         if result.error is not None:
             errors.append(result.error)
@@ -60,109 +56,59 @@ def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
             files += 1
             sink.take(result)
     sink.finish(files, errors)
-    return Exit.ERROR if errors else sink.exit_code()
+    if errors:
+        return Exit.ERROR
+    if not files and plan.stdin is None:
+        where = ", ".join(plan.paths)
+        err.write(f"healthlint: warning: no articles found in {where}\n")
+        if os.environ.get("CI") and not plan.allow_empty:
+            return Exit.ERROR  # a CI job that lints nothing is broken, not clean
+    return sink.exit_code()
 
 
-class _Report:
-    """The default: each file's findings, less those in the baseline and below the display
-    level, to the writer as they come."""
-
-    def __init__(self, plan: Plan, out: TextIO) -> None:
-        self.plan = plan
-        self.baseline = load_baseline(plan.baseline) if plan.baseline else None
-        name = "statistics" if plan.statistics else plan.format
-        if name == "auto":
-            name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-        options = OutputOptions(_use_color(plan.color, out), load_rules(plan.packs))
-        self.writer = WRITERS[name](out, options)
-        self.writer.begin(__version__)
-        self.floor = plan.min_severity.rank if plan.min_severity else 0
-        self.shown, self.failing = Tally(), False
-
-    def take(self, result: FileResult) -> None:
-        findings = result.findings
-        if self.baseline is not None:
-            findings = new_findings(findings, self.baseline, self.plan.baseline)  # type: ignore[arg-type]
-        self.failing = self.failing or _fails(findings, self.plan.fail_on, result)
-        # --min-severity hides findings; the exit code still counts them all.
-        shown = [f for f in findings if f.severity.rank >= self.floor]
-        shown.sort(key=Finding.sort_key)
-        self.shown.add(shown)
-        self.writer.findings(shown)
-
-    def finish(self, files: int, errors: list[FileError]) -> None:
-        self.writer.end(self.shown.summary(files, len(errors)), errors)
-
-    def exit_code(self) -> int:
-        return Exit.FINDINGS if self.failing else Exit.OK
+def _check_before_linting(plan: Plan) -> None:
+    """Mistakes of the command line itself, said before any file is read."""
+    if plan.write_baseline is not None and not plan.write_baseline.parent.is_dir():
+        raise ConfigError(f"{plan.write_baseline}: --write-baseline: no such folder")
+    if plan.output_file is not None and not plan.output_file.parent.is_dir():
+        raise ConfigError(f"{plan.output_file}: --output-file: no such folder")
+    if plan.packs:
+        linter_for(Settings(), plan.packs)  # a broken pack stops the run before any file
+    rules = load_rules(_all_packs(plan))
+    check_rule_names("--select", plan.select or (), rules)
+    check_rule_names("--ignore", plan.ignore or (), rules)
+    if STDIN in plan.paths and plan.stdin_filename is None and len(plan.paths) > 1:
+        raise ConfigError("-: give --stdin-filename to lint standard input beside other paths")
 
 
-class _Diff:
-    """--diff: the fixes each file would get, as a unified diff; nothing is written."""
-
-    def __init__(self, out: TextIO, err: TextIO) -> None:
-        self.out, self.err, self.changed = out, err, False
-
-    def take(self, result: FileResult) -> None:
-        self.out.write(result.diff)
-        self.changed = self.changed or bool(result.diff)
-
-    def finish(self, files: int, errors: list[FileError]) -> None:
-        _print_errors(errors, self.err)
-
-    def exit_code(self) -> int:
-        return Exit.FINDINGS if self.changed else Exit.OK
-
-
-class _Record:
-    """--write-baseline: every finding of every file, recorded in the baseline at the end."""
-
-    def __init__(self, path: Path, err: TextIO) -> None:
-        self.path, self.err, self.findings = path, err, []
-        self.failed = False
-
-    def take(self, result: FileResult) -> None:
-        self.findings.extend(result.findings)
-
-    def finish(self, files: int, errors: list[FileError]) -> None:
-        _print_errors(errors, self.err)
+def _all_packs(plan: Plan) -> tuple[Path, ...]:
+    """The command line's packs and those of the configurations governing the named paths:
+    the rules a --select may name."""
+    folders = {Path(p) if os.path.isdir(p) else Path(p).parent for p in plan.paths if p != STDIN}
+    packs = list(plan.packs)
+    for folder in sorted(folders):
         try:
-            count = write_baseline(self.path, self.findings)
-        except OSError as error:
-            self.failed = True
-            why = error.strerror or error
-            self.err.write(f"healthlint: {self.path}: cannot write the baseline: {why}\n")
-            return
-        self.err.write(f"healthlint: wrote {count} findings to {self.path}\n")
-
-    def exit_code(self) -> int:
-        return Exit.ERROR if self.failed else Exit.OK
+            settings = plan.settings_for(folder / "_")  # the configuration of that folder
+        except ConfigError:
+            continue  # reported with the files it governs
+        packs += [Path(pack) for pack in settings.packs if Path(pack) not in packs]
+    return tuple(packs)
 
 
-def _sink(plan: Plan, out: TextIO, err: TextIO) -> _Report | _Diff | _Record:
-    if plan.diff:
-        return _Diff(out, err)
-    if plan.write_baseline is not None:
-        return _Record(plan.write_baseline, err)
-    return _Report(plan, out)
+def _problem(path: str) -> str | None:
+    """Why a path named on the command line cannot be linted, or None."""
+    if not os.path.lexists(path):  # a dangling or looping symlink is read, to say which
+        return "no such file or directory"
+    if os.path.isfile(path) and Path(path).suffix.lower() not in SUFFIXES:
+        known = ", ".join(sorted(SUFFIXES))
+        return f"not an article: healthlint reads {known}"
+    return None
 
 
-def _print_errors(errors: list[FileError], err: TextIO) -> None:
-    for error in errors:
-        err.write(f"healthlint: {error.path}: {error.message}\n")
-
-
-def _fails(findings: list[Finding], fail_on: str | None, result: FileResult) -> bool:
-    if fail_on == "never":
-        return False
-    level = Severity(fail_on or result.fail_on or DEFAULT_FAIL_ON)
-    return any(finding.severity.rank >= level.rank for finding in findings)
-
-
-def _use_color(choice: str, stream: TextIO) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return stream.isatty() and "NO_COLOR" not in os.environ
+def _lint_stdin(plan: Plan) -> FileResult:
+    path = Path(plan.stdin_filename or STDIN)
+    settings = plan.settings_for(path)
+    return run_job(Job(path, settings, plan.packs, plan.today, plan.mode, None, plan.stdin))
 
 
 def _progress(results: Iterator[FileResult], total: int, err: TextIO) -> Iterator[FileResult]:
@@ -170,6 +116,8 @@ def _progress(results: Iterator[FileResult], total: int, err: TextIO) -> Iterato
     if total < PROGRESS_MIN_FILES or not err.isatty() or err is not sys.stderr:
         yield from results
         return
+    from rich.console import Console
     from rich.progress import track
 
-    yield from track(results, total=total, description="Linting", transient=True, console=None)
+    console = Console(stderr=True)  # never between the findings on standard output
+    yield from track(results, total=total, description="Linting", transient=True, console=console)

@@ -7,19 +7,15 @@ configuration or input error (reported at the end, after every other file has be
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from .check_options import add_check_options
 from .errors import ConfigError, Exit
 from .version import __version__
-
-
-def _csv(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,69 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="lint articles (.md, .markdown, .html, .htm, .txt)")
-    check.add_argument(
-        "paths",
-        nargs="*",
-        default=["."],
-        metavar="PATH",
-        help="files or directories (default: the current directory)",
-    )
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "sarif", "github", "auto"),
-        default="text",
-        help="auto: github under GitHub Actions, text elsewhere",
-    )
-    check.add_argument("--select", type=_csv, help="only these rules (names, codes, prefixes)")
-    check.add_argument("--ignore", type=_csv, help="skip these rules")
-    check.add_argument(
-        "--fail-on",
-        choices=("info", "warning", "error", "never"),
-        help="lowest severity that makes the exit code 1 (default: warning)",
-    )
-    check.add_argument(
-        "--config",
-        type=Path,
-        help="use this configuration file instead of searching beside each file",
-    )
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument(
-        "--min-severity",
-        choices=("info", "warning", "error"),
-        help="show only findings at or above this severity (the exit code still counts all)",
-    )
-    check.add_argument("--statistics", action="store_true", help="counts per rule, not findings")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    check.add_argument(
-        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
-    )
-    check.add_argument(
-        "--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE"
-    )
-    check.add_argument(
-        "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
-    )
-    check.add_argument(
-        "--jobs", "-j", type=int, metavar="N", help="worker processes (default: the CPU count)"
-    )
-    check.add_argument("--no-cache", action="store_true", help="lint every file afresh")
-    check.add_argument(
-        "--cache-dir", type=Path, metavar="DIR", help="where results are cached (.healthlint_cache)"
-    )
-    check.add_argument(
-        "--pack",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="an extra rule pack (YAML); may be given more than once",
-    )
-    check.add_argument(
-        "--today",
-        type=dt.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="the date stale-review-date compares with (default: today), for repeatable runs",
-    )
+    add_check_options(check)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -112,30 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .check import run_check
-    from .config import CACHE_DIR_NAME
-    from .findings import Severity
-    from .plan import Plan
+    from .check_options import to_plan
 
-    plan = Plan(
-        paths=tuple(args.paths),
-        config=args.config,
-        select=args.select,
-        ignore=args.ignore,
-        packs=tuple(path.resolve() for path in args.pack),
-        workers=args.jobs or os.cpu_count() or 1,
-        cache_dir=None if args.no_cache else args.cache_dir or Path(CACHE_DIR_NAME),
-        today=args.today,
-        fix=args.fix,
-        diff=args.diff,
-        baseline=args.baseline,
-        write_baseline=args.write_baseline,
-        format=args.format,
-        color=args.color,
-        statistics=args.statistics,
-        min_severity=Severity(args.min_severity) if args.min_severity else None,
-        fail_on=args.fail_on,
-    )
-    return run_check(plan, out, err)
+    return run_check(to_plan(args, sys.stdin), out, err)
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:

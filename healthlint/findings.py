@@ -92,6 +92,7 @@ class FileResult:
     fail_on: Severity | None = None  # the failure level its configuration sets, if any
     fixed: int = 0  # fixes applied to the file (--fix)
     diff: str = ""  # the fixes as a unified diff (--diff)
+    output: str | None = None  # the fixed text of standard input (--fix with -)
 
 
 class Summary(BaseModel):
@@ -102,6 +103,7 @@ class Summary(BaseModel):
     by_severity: dict[Severity, int]
     by_rule: dict[str, int]
     errors: int = Field(description="Files that could not be linted.")
+    fixed: int = Field(default=0, description="Fixes applied (--fix).")
 
 
 class Report(BaseModel):
@@ -139,11 +141,12 @@ class Tally:
             self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
             self.codes[finding.rule] = finding.code
 
-    def summary(self, files: int, errors: int) -> Summary:
+    def summary(self, files: int, errors: int, fixed: int = 0) -> Summary:
         return Summary(
             files=files,
             findings=sum(self.by_severity.values()),
             by_severity=dict(self.by_severity),
             by_rule=dict(sorted(self.by_rule.items())),
             errors=errors,
+            fixed=fixed,
         )

@@ -34,12 +34,21 @@ def _selected(rule: Rule, patterns: tuple[str, ...]) -> bool:
     return any(p == rule.name or rule.code.startswith(p.upper()) for p in patterns)
 
 
-def active_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
+def check_rule_names(option: str, values: Iterable[str], rules: Iterable[Rule]) -> None:
+    """Every name, code or code prefix must name a rule; a near miss gets "did you mean"."""
+    rules = list(rules)
     known = {key for rule in rules for key in (rule.name, rule.code)}
-    for option, values in (("select", settings.select), ("ignore", settings.ignore)):
-        for value in values:
-            if value not in known and not any(k.startswith(value.upper()) for k in known):
-                raise ConfigError(f"{option}: unknown rule {value!r}")
+    for value in values:
+        if value not in known and not any(k.startswith(value.upper()) for k in known):
+            close = get_close_matches(value, sorted(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{option}: unknown rule {value!r}{hint}")
+
+
+def active_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
+    rules = list(rules)
+    check_rule_names("select", settings.select, rules)
+    check_rule_names("ignore", settings.ignore, rules)
     chosen = [r for r in rules if not settings.select or _selected(r, settings.select)]
     return [r for r in chosen if not _selected(r, settings.ignore)]
 

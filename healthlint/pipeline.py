@@ -56,6 +56,7 @@ class Job:
     today: dt.date | None = None
     mode: Mode = Mode.report
     cache: ResultCache | None = None
+    data: bytes | None = None  # the text itself, when it is no file (standard input)
 
 
 def run_job(job: Job) -> FileResult:
@@ -79,10 +80,10 @@ def run_job(job: Job) -> FileResult:
 
 def _run(job: Job, linter: Linter) -> FileResult:
     path, name = job.path, display_path(job.path)
-    data = read_bytes(path)
+    data = read_bytes(path) if job.data is None else job.data
     source = decode(data)
     findings = lint_article(load(name, source.text), linter, job.today)
-    fixed, diff = 0, ""
+    fixed, diff, output = 0, "", None
     if job.mode is not Mode.report and any(f.fix is not None for f in findings):
 
         def relint(text: str) -> list[Finding]:
@@ -91,6 +92,8 @@ def _run(job: Job, linter: Linter) -> FileResult:
         text, remaining, fixed = fixes.fix_all(source.original, findings, relint)
         if job.mode is Mode.diff:
             diff = fixes.unified_diff(path, source.original, text)
+        elif job.data is not None:  # standard input: the fixed text goes back the same way
+            output, findings = text, remaining
         else:
             data = source.encode(text)
             try:
@@ -101,4 +104,7 @@ def _run(job: Job, linter: Linter) -> FileResult:
     if job.cache is not None:
         key = job.cache.key(data, path.suffix, job.settings, job.packs, job.today)
         job.cache.put(key, findings)
-    return FileResult(name, findings, fail_on=job.settings.fail_on, fixed=fixed, diff=diff)
+    if output is None and job.data is not None and job.mode is Mode.fix:
+        output = source.original  # nothing to fix: the text comes back as it went in
+    result = FileResult(name, findings, fail_on=job.settings.fail_on, fixed=fixed, diff=diff)
+    return replace(result, output=output) if output is not None else result

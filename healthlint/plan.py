@@ -30,9 +30,15 @@ class Plan:
     write_baseline: Path | None = None  # record every finding in it instead of reporting
     format: str = "text"
     color: str = "auto"
+    show_source: bool | None = None  # None: on a terminal
     statistics: bool = False
     min_severity: Severity | None = None
     fail_on: str | None = None  # a severity, or "never"
+    output_file: Path | None = None  # a second copy of the report
+    output_format: str | None = None  # its format (default: from its suffix)
+    stdin: bytes | None = None  # the text of "-"
+    stdin_filename: str | None = None  # the name "-" is linted as
+    allow_empty: bool = False  # finding no articles is no error in CI
 
     @property
     def mode(self) -> Mode:

@@ -29,18 +29,8 @@ STAGES: list[tuple[str, set[str]]] = [
     ("output", {"formatters"}),
     (
         "commands",
-        {
-            "plan",
-            "check",
-            "ruledoc",
-            "schemas",
-            "scoring",
-            "realtext",
-            "eval",
-            "cli",
-            "__init__",
-            "__main__",
-        },
+        {"plan", "check_options", "reporting", "check", "ruledoc", "schemas", "scoring"}
+        | {"realtext", "eval", "cli", "__init__", "__main__"},
     ),
 ]
 STAGE_OF = {room: number for number, (_, rooms) in enumerate(STAGES) for room in rooms}

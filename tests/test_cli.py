@@ -195,11 +195,14 @@ def test_select_and_ignore(article_dir: Path) -> None:
     assert [f["rule"] for f in json.loads(out)["findings"]] == ["missing-disclaimer"]
 
 
-def test_unknown_rule_in_select_is_a_usage_error(article_dir: Path) -> None:
+def test_unknown_rule_in_select_is_a_usage_error_before_any_file(article_dir: Path) -> None:
     (article_dir / "bad.md").write_text(BAD, encoding="utf-8")
-    code, out, _ = run("check", "--select", "no-such-rule", str(article_dir))
-    assert code == 2
-    assert f"{article_dir / 'bad.md'}: error select: unknown rule 'no-such-rule'" in out
+    code, out, err = run("check", "--select", "unsourced-statistics", str(article_dir))
+    assert (code, out) == (2, "")
+    assert err == (
+        "healthlint: --select: unknown rule 'unsourced-statistics' "
+        "(did you mean 'unsourced-statistic'?)\n"
+    )
 
 
 def test_config_file_with_an_unknown_key_names_file_and_key(article_dir: Path) -> None:

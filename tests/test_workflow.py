@@ -30,7 +30,7 @@ def test_fix_keeps_bom_and_crlf_and_is_idempotent(article_dir: Path) -> None:
     assert path.read_bytes() == (
         "\ufeff# Ibuprofen\r\n\r\nTake ibuprofen with food.\r\nKeep `ibuprofin` as code.\r\n"
     ).encode("utf-8")
-    assert (code, out) == (0, "Found 0 findings in 1 file.\n")
+    assert (code, out) == (0, "Found 0 findings in 1 file; 3 fixed, 0 remaining.\n")
     before = path.read_bytes()
     assert run("check", *SAFE, "--fix", str(article_dir))[0] == 0
     assert path.read_bytes() == before
@@ -193,7 +193,7 @@ def test_fix_runs_in_worker_processes_and_fixes_every_file(article_dir: Path) ->
     for n in range(12):
         (article_dir / f"a{n:02}.md").write_text(f"# Knee {n}\n\nTake ibuprofin.\n", "utf-8")
     code, out, _ = run("check", *SAFE, "--fix", "--no-cache", "--jobs", "2", str(article_dir))
-    assert (code, out) == (0, "Found 0 findings in 12 files.\n")
+    assert (code, out) == (0, "Found 0 findings in 12 files; 12 fixed, 0 remaining.\n")
     texts = {p.read_text(encoding="utf-8").splitlines()[-1] for p in article_dir.iterdir()}
     assert texts == {"Take ibuprofen."}
 
@@ -207,7 +207,7 @@ def test_fix_after_a_cached_run_still_fixes_and_caches_the_fixed_text(
     assert run("check", *SAFE, *cache, str(path))[0] == 1  # the findings are cached
     code, out, _ = run("check", *SAFE, *cache, "--fix", str(path))
     assert path.read_text(encoding="utf-8") == "Take ibuprofen with food.\n"
-    assert (code, out) == (0, "Found 0 findings in 1 file.\n")
+    assert (code, out) == (0, "Found 0 findings in 1 file; 2 fixed, 0 remaining.\n")
     assert len(list((tmp_path / "cache").rglob("*.json"))) == 2  # before and after the fix
 
 

@@ -11,7 +11,6 @@ from .base import OutputOptions, Writer, write_report
 from .github import GithubWriter, format_github
 from .json import JsonWriter, format_json
 from .sarif import SarifWriter, format_sarif
-from .statistics import StatisticsWriter
 from .text import TextWriter, format_text
 
 Formatter = Callable[[Report, TextIO, OutputOptions], None]
@@ -21,7 +20,6 @@ WRITERS: dict[str, type[Writer]] = {
     "json": JsonWriter,
     "sarif": SarifWriter,
     "github": GithubWriter,
-    "statistics": StatisticsWriter,
 }
 
 FORMATTERS: dict[str, Formatter] = {

@@ -8,6 +8,7 @@ be linted come at the end.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -18,6 +19,12 @@ from ..findings import FileError, Finding, Report, Summary
 class OutputOptions:
     color: bool = False
     rules: tuple = field(default=())  # the rules that ran, for formats that describe them
+    # text: each finding's line with carets under it, the line looked up by (path, number); the
+    # caller reads the files, so that a formatter sees only findings.
+    source: Callable[[str, int], str | None] | None = None
+    statistics: bool = False  # counts per rule instead of the findings
+    # sarif: rule code -> the web page documenting it (the built-in rules; a pack's have none)
+    help_uris: dict[str, str] = field(default_factory=dict)
 
 
 class Writer:

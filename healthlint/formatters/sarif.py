@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from ..findings import FileError, Finding, Report, Severity, Summary
+from ..version import HOMEPAGE
 from .base import OutputOptions, Writer, indented, write_report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -76,16 +77,19 @@ def _help(rule: Any) -> dict[str, str]:
     return {"text": text, "markdown": markdown}
 
 
-def _descriptor(rule: Any) -> dict[str, Any]:
-    return {
+def _descriptor(rule: Any, help_uri: str | None) -> dict[str, Any]:
+    descriptor = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
         "help": _help(rule),
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": ["health", rule.kind]},
     }
+    if help_uri is not None:
+        descriptor["helpUri"] = help_uri
+    descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
+    descriptor["properties"] = {"tags": ["health", rule.kind]}
+    return descriptor
 
 
 def _result(finding: Finding, rule_index: dict[str, int], occurrence: int) -> dict[str, Any]:
@@ -123,6 +127,8 @@ class SarifWriter(Writer):
     """One SARIF log with one run; its results are written as files finish, and the invocation
     (whether every file could be linted) after them."""
 
+    run_properties: dict[str, Any] | None = None
+
     def begin(self, version: str) -> None:
         rules = sorted(self.options.rules, key=lambda rule: rule.code)
         self.rule_index = {rule.code: index for index, rule in enumerate(rules)}
@@ -132,7 +138,8 @@ class SarifWriter(Writer):
                 "driver": {
                     "name": "healthlint",
                     "version": version,
-                    "rules": [_descriptor(rule) for rule in rules],
+                    "informationUri": HOMEPAGE,
+                    "rules": [_descriptor(r, self.options.help_uris.get(r.code)) for r in rules],
                 }
             },
             "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(Path.cwd())}},
@@ -169,9 +176,15 @@ class SarifWriter(Writer):
         invocation: dict[str, Any] = {"executionSuccessful": not errors}
         if notifications:
             invocation["toolExecutionNotifications"] = notifications
+        extra = ""
+        if self.run_properties:  # --statistics: the counts, as the run's own properties
+            extra = (
+                f',\n      "properties": {indented(_dumps(self.run_properties), 6, first=False)}'
+            )
         self.out.write(
             ("\n      ]" if self.count else "]")
             + f',\n      "invocations": {indented(_dumps([invocation]), 6, first=False)}'
+            + extra
             + "\n    }\n  ]\n}\n"
         )
 
