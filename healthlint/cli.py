@@ -77,7 +77,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--no-cache", action="store_true", help="lint every file afresh")
     check.add_argument(
-        "--cache-dir", type=Path, metavar="DIR", help="where results are cached (.healthlint_cache)"
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where results are cached (default: .healthlint_cache in the project's root)",
     )
     check.add_argument(
         "--pack",
@@ -112,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .check import run_check
-    from .config import CACHE_DIR_NAME
+    from .config import CACHE_DIR_NAME, project_root
     from .findings import Severity
     from .plan import Plan
 
@@ -123,7 +126,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ignore=args.ignore,
         packs=tuple(path.resolve() for path in args.pack),
         workers=args.jobs or os.cpu_count() or 1,
-        cache_dir=None if args.no_cache else args.cache_dir or Path(CACHE_DIR_NAME),
+        cache_dir=None
+        if args.no_cache
+        else args.cache_dir or project_root(args.config) / CACHE_DIR_NAME,
         today=args.today,
         fix=args.fix,
         diff=args.diff,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterator
 from difflib import get_close_matches
 from fnmatch import fnmatch
 from functools import cache
@@ -139,14 +140,39 @@ def _read(path: Path) -> Settings | None:
 @cache
 def find_config(directory: Path) -> tuple[Path | None, Settings]:
     """The nearest configuration at or above ``directory`` and its settings."""
+    for candidate in _candidates(directory):
+        settings = _read(candidate)
+        if settings is not None:
+            return candidate, settings
+    return None, Settings()
+
+
+def _candidates(directory: Path) -> Iterator[Path]:
     for folder in (directory, *directory.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file():
-                settings = _read(candidate)
-                if settings is not None:
-                    return candidate, settings
-    return None, Settings()
+                yield candidate
+
+
+def project_root(config: Path | None = None) -> Path:
+    """Where a run keeps its cache, as ruff does: the folder of ``--config``'s file, else of the
+    configuration nearest the working directory, else the working directory. A configuration
+    that cannot be read still marks its project (its error is reported with the files)."""
+    if config is not None:
+        return config.resolve().parent
+    try:
+        here = Path.cwd()
+    except OSError:  # the working directory was removed: nothing to find, and nowhere to cache
+        return Path()
+    for candidate in _candidates(here):
+        try:
+            if _read(candidate) is None:
+                continue  # a pyproject.toml without [tool.healthlint]
+        except ConfigError:
+            pass
+        return candidate.parent
+    return here
 
 
 def load_config_file(path: Path) -> Settings:

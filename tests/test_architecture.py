@@ -25,7 +25,7 @@ STAGES: list[tuple[str, set[str]]] = [
     ("suppressions", {"suppressions"}),
     ("baseline", {"baseline"}),
     ("fixes", {"fixes"}),
-    ("the run", {"cache", "pipeline", "run"}),
+    ("the run", {"cache", "prune", "pipeline", "run"}),
     ("output", {"formatters"}),
     (
         "commands",
