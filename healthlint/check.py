@@ -46,7 +46,10 @@ def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
         if not os.path.lexists(p)  # a dangling or looping symlink is read, to say which
     ]
     # Sorted by name, so that streamed output comes in the order a sorted report would have.
-    paths = sorted(set(discover(p for p in plan.paths if os.path.lexists(p))), key=str)
+    found = discover(
+        (p for p in plan.paths if os.path.lexists(p)), plan.fixed_settings, plan.force_exclude
+    )
+    paths = sorted(set(found), key=str)
     sink = _sink(plan, out, err)
     cache = ResultCache(plan.cache_dir) if plan.cache_dir is not None else None
     results = lint_stream(

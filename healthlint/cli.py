@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs", "-j", type=int, metavar="N", help="worker processes (default: the CPU count)"
     )
+    check.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        help="apply the configuration's exclude to files named on the command line too "
+        "(as pre-commit names them)",
+    )
     check.add_argument("--no-cache", action="store_true", help="lint every file afresh")
     check.add_argument(
         "--cache-dir",
@@ -139,6 +145,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         statistics=args.statistics,
         min_severity=Severity(args.min_severity) if args.min_severity else None,
         fail_on=args.fail_on,
+        force_exclude=args.force_exclude,
     )
     return run_check(plan, out, err)
 

@@ -32,9 +32,20 @@ class Settings(BaseModel):
 
     exclude: tuple[str, ...] = Field(
         default=(),
-        description="Glob patterns of files not to lint when a folder is searched, relative to "
-        "the configuration file's folder (e.g. examples/README.md, drafts/**). Files named on "
-        "the command line are always linted.",
+        description="Files and folders not to lint when a folder is searched, as .gitignore "
+        "patterns relative to the configuration file's folder (e.g. drafts/, "
+        "examples/README.md, **/old-*.md, !drafts/keep.md). Files named on the command line "
+        "are linted all the same unless force-exclude is on.",
+    )
+    force_exclude: bool = Field(
+        default=False,
+        description="Apply exclude to files and folders named on the command line too, as "
+        "pre-commit names every staged file (also --force-exclude).",
+    )
+    respect_gitignore: bool = Field(
+        default=True,
+        description="Leave out what .gitignore files and .git/info/exclude ignore when a "
+        "folder is searched.",
     )
     per_file_ignores: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
@@ -180,18 +191,6 @@ def load_config_file(path: Path) -> Settings:
     if settings is None:
         raise ConfigError(f"{path}: no [tool.healthlint] section")
     return settings
-
-
-def is_excluded(path: Path) -> bool:
-    """Whether the configuration governing ``path`` excludes it from folder searches."""
-    try:
-        config, settings = find_config(path.resolve().parent)
-    except ConfigError:
-        return False  # the broken configuration is reported when the file is linted
-    if config is None or not settings.exclude:
-        return False
-    relative = _relative(path, config.parent)
-    return any(fnmatch(relative, pattern) for pattern in settings.exclude)
 
 
 def _relative(path: Path, root: Path | None, resolved: Path | None = None) -> str:

@@ -33,6 +33,7 @@ class Plan:
     statistics: bool = False
     min_severity: Severity | None = None
     fail_on: str | None = None  # a severity, or "never"
+    force_exclude: bool | None = None  # named files obey `exclude` (None: as configured)
 
     @property
     def mode(self) -> Mode:
@@ -41,6 +42,11 @@ class Plan:
     @cached_property
     def _fixed(self) -> Settings | None:
         return load_config_file(self.config) if self.config is not None else None
+
+    @property
+    def fixed_settings(self) -> Settings | None:
+        """--config's settings, which govern every file; None: each file's nearest."""
+        return self._fixed
 
     def settings_for(self, path: Path) -> Settings:
         """The settings of one file: its configuration, this run's flags, per-file ignores."""
