@@ -5,6 +5,11 @@ The key covers everything a file's findings depend on: its bytes and suffix, the
 settings, the rule packs, the rule catalogue and lexicons, healthlint's own code and version, and
 the day the run lints on (stale-review-date compares with it). Entries are written atomically (a
 temporary file, then a rename), so concurrent runs never read half a file.
+
+Layout: ``<cache>/<version>/<day>/<2 hex>/<key>.json``, with a ``.gitignore`` of ``*`` and a
+``CACHEDIR.TAG`` in ``<cache>``, so that git, backup and archiving tools leave it alone. An entry
+is only ever found again by a run of the same version on the same day, so pruning works on whole
+folders (see ``ResultCache.tidy``).
 """
 
 from __future__ import annotations
@@ -12,16 +17,32 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import time
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
 from .atomic import write_atomically
-from .config import Settings
+from .config import CACHE_DIR_NAME, Settings
 from .findings import Finding
+from .prune import prune
 from .resources import rules_dir
 from .version import __version__
 
 _PACKAGE = Path(__file__).resolve().parent
+
+# Written into the cache folder when healthlint makes it: `git add -A` must never pick it up,
+# and the tag is the standard "this is a cache" mark (https://bford.info/cachedir/).
+GITIGNORE = b"# Created by healthlint: this folder is a cache and never committed.\n*\n"
+CACHEDIR_TAG = (
+    b"Signature: 8a477f597d28d172789f06886806bc55\n"
+    b"# This file is a cache directory tag created by healthlint.\n"
+    b"# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
+# Pruning runs at most once a day; the stamp's modification time says when it last ran.
+STAMP = "last-pruned"
+PRUNE_EVERY = 24 * 3600
 
 
 def _tree_hash(folder: Path, pattern: str) -> str:
@@ -48,7 +69,9 @@ def _file_hash(path: Path) -> str:
 
 class ResultCache:
     def __init__(self, folder: Path) -> None:
+        self.root = folder
         self.folder = folder / __version__
+        self._marked = False
 
     def key(
         self,
@@ -58,6 +81,7 @@ class ResultCache:
         packs: tuple[Path, ...],
         today: dt.date | None = None,
     ) -> str:
+        """``<day>/<digest>``: entries of one day share a folder, pruned as one."""
         all_packs = sorted({*map(str, packs), *settings.packs})
         today = today or dt.date.today()
         parts = [
@@ -66,12 +90,13 @@ class ResultCache:
             suffix.lower(),
             settings.model_dump_json(),
             *(f"{p}:{_pack_hash(Path(p))}" for p in all_packs),
-            today.isoformat(),
         ]
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        return f"{today.isoformat()}/{digest}"
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        day, _, digest = key.partition("/")
+        return self.folder / day / digest[:2] / f"{digest}.json"
 
     def has(self, key: str) -> bool:
         return self._path(key).is_file()
@@ -97,11 +122,58 @@ class ResultCache:
             "key": key,
             "findings": [f.model_dump(mode="json", exclude={"path"}) for f in findings],
         }
+        data = json.dumps(rows).encode("utf-8")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(target, json.dumps(rows).encode("utf-8"), durable=False)
+            self._mark()
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(target, data, durable=False)
+            except FileNotFoundError:  # a concurrent prune removed the emptied folder just now
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(target, data, durable=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+    def _mark(self) -> None:
+        """The folder's .gitignore and CACHEDIR.TAG, written once when healthlint makes the folder
+        (or finds its own, or an empty one); a --cache-dir of the user's own is left as it is."""
+        if self._marked:
+            return
+        self._marked = True
+        if (self.root / "CACHEDIR.TAG").is_file():
+            return
+        if self.root.name != CACHE_DIR_NAME and self.root.is_dir() and any(self.root.iterdir()):
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        for name, content in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+            if not (self.root / name).exists():  # the tag last: its presence means both are there
+                write_atomically(self.root / name, content, durable=False)
+
+    def tidy(self, today: dt.date, now: float | None = None) -> None:
+        """After a run: marks the run's day as used, then, if a day has passed since the last
+        time, prunes. Cheap: one stat a run, and the pruning lists only folders it removes.
+
+        Concurrent runs never race badly: the stamp is moved before pruning, so one of them
+        prunes; a run whose entry vanishes lints the file again; a folder is removed only
+        once empty (os.rmdir), so an entry written meanwhile stays."""
+        now = time.time() if now is None else now
+        stamp = self.root / STAMP
+        with suppress(OSError):  # (no such folder when nothing was written that day)
+            os.utime(self.folder / today.isoformat(), (now, now))
+        try:
+            if now - stamp.stat().st_mtime < PRUNE_EVERY:
+                return
+        except FileNotFoundError:
+            if not self.root.is_dir():
+                return
+        except OSError:
+            return
+        try:
+            stamp.touch()
+            os.utime(stamp, (now, now))
+        except OSError:
+            return  # a read-only cache: prune nothing
+        prune(self.root, __version__, now)
 
 
 def _pack_hash(path: Path) -> str:

@@ -40,7 +40,8 @@ def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
     errors = [FileError(path=display_path(p), message=m) for p, m in checked if m is not None]
     readable = [p for p, problem in checked if problem is None]
     # Sorted by name, so that streamed output comes in the order a sorted report would have.
-    paths = sorted(set(discover(readable)), key=str)
+    found = discover(readable, plan.fixed_settings, plan.force_exclude)
+    paths = sorted(set(found), key=str)
     sink = sink_for(plan, out, err)
     cache = ResultCache(plan.cache_dir) if plan.cache_dir is not None else None
     results: Iterator[FileResult] = lint_stream(

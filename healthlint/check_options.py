@@ -81,8 +81,19 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     add("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE")
     add("--baseline", type=Path, metavar="FILE", help="report only findings not in FILE")
     add("--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: CPU count)")
+    add(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        help="apply the configuration's exclude to files named on the command line too "
+        "(as pre-commit names them)",
+    )
     add("--no-cache", action="store_true", help="lint every file afresh")
-    add("--cache-dir", type=Path, metavar="DIR", help="where results are cached")
+    add(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where results are cached (default: .healthlint_cache in the project's root)",
+    )
     add(
         "--pack",
         type=Path,
@@ -117,7 +128,7 @@ def _joined(groups: list[tuple[str, ...]]) -> tuple[str, ...] | None:
 
 
 def to_plan(args: argparse.Namespace, stdin: Any) -> Any:
-    from .config import CACHE_DIR_NAME
+    from .config import CACHE_DIR_NAME, project_root
     from .findings import Severity
     from .plan import Plan
 
@@ -128,7 +139,9 @@ def to_plan(args: argparse.Namespace, stdin: Any) -> Any:
         ignore=_joined(args.ignore),
         packs=tuple(path.resolve() for path in args.pack),
         workers=args.jobs or os.cpu_count() or 1,
-        cache_dir=None if args.no_cache else args.cache_dir or Path(CACHE_DIR_NAME),
+        cache_dir=None
+        if args.no_cache
+        else args.cache_dir or project_root(args.config) / CACHE_DIR_NAME,
         today=args.today,
         fix=args.fix,
         diff=args.diff,
@@ -145,4 +158,5 @@ def to_plan(args: argparse.Namespace, stdin: Any) -> Any:
         stdin_filename=args.stdin_filename,
         stdin=stdin.buffer.read() if "-" in args.paths else None,
         allow_empty=args.allow_empty,
+        force_exclude=args.force_exclude,
     )

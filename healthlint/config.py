@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterator
 from difflib import get_close_matches
 from fnmatch import fnmatch
 from functools import cache
@@ -31,9 +32,20 @@ class Settings(BaseModel):
 
     exclude: tuple[str, ...] = Field(
         default=(),
-        description="Glob patterns of files not to lint when a folder is searched, relative to "
-        "the configuration file's folder (e.g. examples/README.md, drafts/**). Files named on "
-        "the command line are always linted.",
+        description="Files and folders not to lint when a folder is searched, as .gitignore "
+        "patterns relative to the configuration file's folder (e.g. drafts/, "
+        "examples/README.md, **/old-*.md, !drafts/keep.md). Files named on the command line "
+        "are linted all the same unless force-exclude is on.",
+    )
+    force_exclude: bool = Field(
+        default=False,
+        description="Apply exclude to files and folders named on the command line too, as "
+        "pre-commit names every staged file (also --force-exclude).",
+    )
+    respect_gitignore: bool = Field(
+        default=True,
+        description="Leave out what .gitignore files and .git/info/exclude ignore when a "
+        "folder is searched.",
     )
     per_file_ignores: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
@@ -139,14 +151,39 @@ def _read(path: Path) -> Settings | None:
 @cache
 def find_config(directory: Path) -> tuple[Path | None, Settings]:
     """The nearest configuration at or above ``directory`` and its settings."""
+    for candidate in _candidates(directory):
+        settings = _read(candidate)
+        if settings is not None:
+            return candidate, settings
+    return None, Settings()
+
+
+def _candidates(directory: Path) -> Iterator[Path]:
     for folder in (directory, *directory.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file():
-                settings = _read(candidate)
-                if settings is not None:
-                    return candidate, settings
-    return None, Settings()
+                yield candidate
+
+
+def project_root(config: Path | None = None) -> Path:
+    """Where a run keeps its cache, as ruff does: the folder of ``--config``'s file, else of the
+    configuration nearest the working directory, else the working directory. A configuration
+    that cannot be read still marks its project (its error is reported with the files)."""
+    if config is not None:
+        return config.resolve().parent
+    try:
+        here = Path.cwd()
+    except OSError:  # the working directory was removed: nothing to find, and nowhere to cache
+        return Path()
+    for candidate in _candidates(here):
+        try:
+            if _read(candidate) is None:
+                continue  # a pyproject.toml without [tool.healthlint]
+        except ConfigError:
+            pass
+        return candidate.parent
+    return here
 
 
 def load_config_file(path: Path) -> Settings:
@@ -154,18 +191,6 @@ def load_config_file(path: Path) -> Settings:
     if settings is None:
         raise ConfigError(f"{path}: no [tool.healthlint] section")
     return settings
-
-
-def is_excluded(path: Path) -> bool:
-    """Whether the configuration governing ``path`` excludes it from folder searches."""
-    try:
-        config, settings = find_config(path.resolve().parent)
-    except ConfigError:
-        return False  # the broken configuration is reported when the file is linted
-    if config is None or not settings.exclude:
-        return False
-    relative = _relative(path, config.parent)
-    return any(fnmatch(relative, pattern) for pattern in settings.exclude)
 
 
 def _relative(path: Path, root: Path | None, resolved: Path | None = None) -> str:

@@ -39,6 +39,7 @@ class Plan:
     stdin: bytes | None = None  # the text of "-"
     stdin_filename: str | None = None  # the name "-" is linted as
     allow_empty: bool = False  # finding no articles is no error in CI
+    force_exclude: bool | None = None  # named files obey `exclude` (None: as configured)
 
     @property
     def mode(self) -> Mode:
@@ -47,6 +48,11 @@ class Plan:
     @cached_property
     def _fixed(self) -> Settings | None:
         return load_config_file(self.config) if self.config is not None else None
+
+    @property
+    def fixed_settings(self) -> Settings | None:
+        """--config's settings, which govern every file; None: each file's nearest."""
+        return self._fixed
 
     def settings_for(self, path: Path) -> Settings:
         """The settings of one file: its configuration, this run's flags, per-file ignores."""

@@ -90,6 +90,8 @@ def lint_stream(
             reported.add(result.error.message)
         yield result
     next(results, None)  # let the workers' generator finish and the pool close in order
+    if cache is not None:
+        cache.tidy(today)
 
 
 def _entry(path: Path, settings_for: Callable[[Path], Settings], template: Job) -> _Entry:

@@ -15,7 +15,17 @@ PACKAGE = Path(__file__).resolve().parents[1] / "healthlint"
 STAGES: list[tuple[str, set[str]]] = [
     (
         "foundation",
-        {"version", "errors", "findings", "resources", "metrics", "lexicons", "atomic", "budget"},
+        {
+            "version",
+            "errors",
+            "findings",
+            "resources",
+            "metrics",
+            "lexicons",
+            "atomic",
+            "budget",
+            "gitignore",
+        },
     ),
     ("configuration", {"config", "rulepack", "pack_safety", "packs"}),
     ("discovery and reading", {"discover", "article", "directives", "loaders"}),
@@ -25,7 +35,7 @@ STAGES: list[tuple[str, set[str]]] = [
     ("suppressions", {"suppressions"}),
     ("baseline", {"baseline"}),
     ("fixes", {"fixes"}),
-    ("the run", {"cache", "pipeline", "run"}),
+    ("the run", {"cache", "prune", "pipeline", "run"}),
     ("output", {"formatters"}),
     (
         "commands",
