@@ -89,6 +89,8 @@ class MedicalMisspelling(SubstitutionRunner):
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         yield from super().run(parsed)
+        if not (self.options.near_misses or self.options.garbled_names):
+            return
         blocks = [(index, parsed.lowers(index)) for index, _, _ in parsed.blocks()]
         # The article's words once, as hashes; only those never judged in this process are read.
         words = set().union(*(lowers for _, lowers in blocks))
