@@ -69,3 +69,29 @@ def test_distance_counts_swaps_as_one_edit_and_stops_past_its_limit() -> None:
 
 def test_trigrams_mark_the_word_edges() -> None:
     assert trigrams("gout") == {"^go", "gou", "out", "ut$"}
+
+
+def test_a_garbled_name_is_only_suggested_and_can_be_switched_off() -> None:
+    text = "Eat foods with b12. The 12b in eggs is easy to absorb, and b12 pills help too.\n"
+    (finding,) = _findings(text)
+    assert (finding.column, finding.fix) == (25, None)
+    assert finding.message == 'Misspelled medical term "12b": did you mean "b12"?'
+    assert _findings(text, **{"garbled-names": False}) == []
+
+
+def test_garbled_names_swap_groups_of_letters_and_digits() -> None:
+    from healthlint.checks.garbled_names import garbles, name_form, swaps
+
+    assert list(swaps("hba1c")) == ["1hbac", "hbac1"]
+    assert [name_form(t) for t in ("B12", "D3", "F-18", "b12x" * 4, "²12b", "12")] == [
+        "b12",
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]
+    # The name twice and more often than the garble; the garble less often than deliberate.
+    assert garbles({"b12": 2, "12b": 1}, 2, 3) == {"12b": "b12"}
+    assert garbles({"b12": 1, "12b": 1}, 2, 3) == {}
+    assert garbles({"b12": 9, "12b": 3}, 2, 3) == {}

