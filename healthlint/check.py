@@ -8,6 +8,7 @@ file was linted, or no articles found in CI; 130 interrupted.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -51,6 +52,7 @@ def run_check(plan: Plan, out: TextIO, err: TextIO) -> int:
         results = chain([_lint_stdin(plan)], results)
     files = 0
     for result in _progress(results, len(paths), err):
+        gc.enable()  # start-up is over (cli.py paused the collector for it)
         if result.error is not None:
             errors.append(result.error)
         else:

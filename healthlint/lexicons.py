@@ -59,24 +59,22 @@ LEMMAS = "lexicons/lemmas.tsv"
 
 
 @cache
+def _lemma_pairs() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Form -> lemma and lemma -> forms, read in one pass (the table is read on every run's
+    start: a comprehension over split lines, not a loop of partitions)."""
+    text = lexicon_path(LEMMAS).read_text(encoding="utf-8")
+    pairs = [line.split("\t", 1) for line in text.splitlines() if line and line[0] != "#"]
+    forms: dict[str, str] = dict(pairs)  # type: ignore[arg-type]
+    by_lemma: dict[str, list[str]] = {}
+    for form, lemma_ in pairs:
+        by_lemma.setdefault(lemma_, []).append(form)
+    return forms, by_lemma
+
+
 def lemma_table() -> dict[str, str]:
     """Word form -> lemma, for the forms that differ from their lemma (English lookup table of
     spaCy's lookup lemmatizer; see rules/lexicons/lemmas.md)."""
-    forms: dict[str, str] = {}
-    with lexicon_path(LEMMAS).open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                form, _, lemma = line.rstrip("\n").partition("\t")
-                forms[form] = lemma
-    return forms
-
-
-@cache
-def _forms_by_lemma() -> dict[str, frozenset[str]]:
-    grouped: dict[str, set[str]] = {}
-    for form, lemma in lemma_table().items():
-        grouped.setdefault(lemma, set()).add(form)
-    return {lemma: frozenset(forms) for lemma, forms in grouped.items()}
+    return _lemma_pairs()[0]
 
 
 def lemma(word: str) -> str:
@@ -85,11 +83,12 @@ def lemma(word: str) -> str:
     return lemma_table().get(lower, lower)
 
 
+@cache
 def word_family(lemma_: str) -> frozenset[str]:
     """Every form the table maps to ``lemma_``, and the lemma itself: "study" -> study, studies,
     studied, studying."""
     lower = lemma_.lower()
-    return _forms_by_lemma().get(lower, frozenset()) | {lower}
+    return frozenset(_lemma_pairs()[1].get(lower, ())) | {lower}
 
 
 @cache

@@ -3,6 +3,7 @@ with its severity and its options; and the hits they return for an analysed arti
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -146,4 +147,7 @@ def linter_for(settings: Settings, packs: tuple[Path, ...] = ()) -> Linter:
     key = (settings.model_dump_json(), all_packs)
     if key not in _LINTERS:
         _LINTERS[key] = Linter(settings, all_packs)
+        # What was just built (and imported) lives as long as the process: later collections
+        # need not walk it again.
+        gc.freeze()
     return _LINTERS[key]

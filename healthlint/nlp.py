@@ -6,6 +6,9 @@ imported here and only here, and only when text is actually linted.
 
 from __future__ import annotations
 
+import sys
+import types
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -99,8 +102,41 @@ def _stops() -> tuple[frozenset[int], frozenset[int]]:
     )
 
 
+def import_spacy() -> None:
+    """``import spacy`` without ``spacy.cli``.
+
+    spaCy's package imports its command line (typer, weasel, requests, jinja2: about 40% of the
+    import's time) only to re-export ``spacy.info``. A stand-in for the two modules serves that
+    one import; it is taken out again afterwards, so that a later ``import spacy.cli`` gets the
+    real one, and the stand-in ``spacy.info`` imports the real function when called.
+    """
+    if "spacy" in sys.modules:
+        return
+    package = types.ModuleType("spacy.cli")
+    package.__path__ = []
+    module = types.ModuleType("spacy.cli.info")
+
+    def info(*args: object, **kwargs: object) -> object:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    module.info = info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": package, "spacy.cli.info": module}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is package:
+        del spacy.cli
+
+
 @cache
 def get_nlp() -> Language:
+    import_spacy()
     from spacy.lang.en import English
     from spacy.language import Language
 
@@ -120,6 +156,20 @@ def get_nlp() -> Language:
     nlp = HealthEnglish()
     nlp.add_pipe("healthlint_sentences")
     return nlp
+
+
+_TERM_DOCS: dict[tuple[int, str], Doc] = {}
+
+
+def term_docs(nlp: Language, terms: Iterable[str]) -> list[Doc]:
+    """Lexicon terms as tokens, each tokenized once per process however many rules read it
+    (procedure-mismatch and absolute-claim both read the condition names)."""
+    terms = list(terms)
+    owner = id(nlp)
+    missing = [term for term in dict.fromkeys(terms) if (owner, term) not in _TERM_DOCS]
+    for term, doc in zip(missing, nlp.tokenizer.pipe(missing), strict=True):
+        _TERM_DOCS[owner, term] = doc
+    return [_TERM_DOCS[owner, term] for term in terms]
 
 
 def parse_blocks(texts: list[str]) -> list[Doc]:

@@ -63,13 +63,14 @@ def _location(location: list[Any], raw: Any) -> str:
     return ", ".join(part for part in (where, f"field {field}" if field else "") if part)
 
 
-def _read(path: Path) -> tuple[str, Any]:
-    """The pack's text and YAML data, refusing a huge file or an alias bomb before building it."""
+def _read(path: Path, trusted: bool = False) -> tuple[str, Any]:
+    """The pack's text and YAML data, refusing a huge file or an alias bomb before building it
+    (the check parses the file twice; the built-in catalogue, read on every start, is ours)."""
     try:
         if path.stat().st_size > MAX_PACK_BYTES:
             raise ConfigError(f"{path}: rule pack larger than {MAX_PACK_BYTES:,} bytes")
         text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=_YAML_LOADER)
+        root = None if trusted else yaml.compose(text, Loader=_YAML_LOADER)
         if root is not None and expanded_size(root) > MAX_EXPANDED_NODES:
             raise ConfigError(
                 f"{path}: its aliases expand to more than {MAX_EXPANDED_NODES:,} nodes"
@@ -88,14 +89,14 @@ def _read(path: Path) -> tuple[str, Any]:
 
 
 def load_pack(path: Path) -> RulePack:
-    text, raw = _read(path)
+    trusted = path.resolve().is_relative_to(rules_dir().resolve())
+    text, raw = _read(path, trusted)
     try:
         pack = RulePack.model_validate(raw)
     except ValidationError as error:
         location, message = first_problem(error)
         message += _did_you_mean(error.errors()[0]["type"], location, raw)
         raise _error(path, text, raw, location, message) from None
-    trusted = path.resolve().is_relative_to(rules_dir().resolve())
     for number, rule in enumerate(pack.rules):
         rule._source = path
         problem = _problem(rule, raw["rules"][number], trusted)

@@ -54,6 +54,8 @@ class PatternHub:
         self._always: list[_Group] = []
         self._required: frozenset[int | str] = frozenset()  # the keys of _required_by, as a set
         self._keys_by_content: dict[str, str] = {}
+        # The phrases' first words: a block with none of them needs no PhraseMatcher call.
+        self._phrase_firsts: set[int] = set()
 
     def add(self, owner: str, patterns: PatternSet, where: str = "") -> dict[str, str]:
         """Adds each label's patterns; returns label -> key under which matches come back.
@@ -68,7 +70,9 @@ class PatternHub:
             key = self._keys_by_content[content] = keys[label] = f"{owner}:{label}"
             phrases = [entry for entry in entries if isinstance(entry, str)]
             if phrases:
-                self.phrases.add(key, list(self.nlp.tokenizer.pipe(phrases)))
+                docs = list(self.nlp.tokenizer.pipe(phrases))
+                self.phrases.add(key, docs)
+                self._phrase_firsts.update(doc[0].lower for doc in docs if len(doc))
             for entry in entries:
                 if not isinstance(entry, str):
                     self._add_tokens(where or f"rule {owner.split('#')[0]}", label, key, entry)
@@ -125,7 +129,7 @@ class PatternHub:
                     for match_id, first, last in group.matcher(doc[start:end]):
                         key = strings[match_id]
                         found.setdefault(key, []).append((start + first, start + last))
-        if len(self.phrases):
+        if len(self.phrases) and not self._phrase_firsts.isdisjoint(lowers):
             for match_id, start, end in self.phrases(doc):
                 found.setdefault(strings[match_id], []).append((start, end))
         for spans in found.values():

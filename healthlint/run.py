@@ -55,9 +55,11 @@ def _results(jobs: list[Job], workers: int) -> Iterator[FileResult]:
 
 
 def _ignore_interrupts() -> None:
+    import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()  # a forked worker inherits the command line's start-up pause
 
 
 def lint_stream(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..lexicons import lemma, table, word_family
+from ..nlp import term_docs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,7 +33,7 @@ class HealthWords:
             single |= word_family(noun)
         multi: set[tuple[str, ...]] = set()
         terms = [row["term"] for row in table(conditions)]
-        for doc in nlp.tokenizer.pipe(terms):
+        for doc in term_docs(nlp, terms):
             words = [token.lower_ for token in doc]
             if len(words) == 1:
                 single |= word_family(words[0])

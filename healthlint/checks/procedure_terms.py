@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..lexicons import table
+from ..nlp import term_docs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,9 +55,13 @@ class Terms:
             for row in table(conditions)
         }
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.phrases.add("procedure", list(nlp.tokenizer.pipe(self.anatomy)))
-        names = [c for c in self.conditions if c not in self.anatomy]
-        self.phrases.add("condition", list(nlp.tokenizer.pipe(names)))
+        procedures = term_docs(nlp, self.anatomy)
+        names = term_docs(nlp, [c for c in self.conditions if c not in self.anatomy])
+        self.phrases.add("procedure", procedures)
+        self.phrases.add("condition", names)
+        # A block holding none of the phrases' first words holds none of the phrases: most
+        # blocks, which then cost the matcher nothing.
+        self._firsts = frozenset(doc[0].lower for doc in [*procedures, *names] if len(doc))
         endings = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
         self.suffixed = re.compile(f"[a-z]{{3,}}(?:{endings})")
         self._is_suffixed: dict[int, bool] = {}  # LOWER hash -> whether a procedure's name
@@ -72,9 +77,11 @@ class Terms:
         from spacy.util import filter_spans
 
         labelled = {}
-        for match_id, start, end in self.phrases(doc):
-            labelled[(start, end)] = self.nlp.vocab.strings[match_id]
-        for at in self._suffixed_words(lowers):
+        words = set(lowers)
+        if not self._firsts.isdisjoint(words):
+            for match_id, start, end in self.phrases(doc):
+                labelled[(start, end)] = self.nlp.vocab.strings[match_id]
+        for at in self._suffixed_words(lowers, words):
             labelled[(at, at + 1)] = "procedure"
         spans = filter_spans([doc[start:end] for start, end in labelled])
         return [
@@ -82,11 +89,10 @@ class Terms:
             for span in spans
         ]
 
-    def _suffixed_words(self, lowers: list[int]) -> list[int]:
+    def _suffixed_words(self, lowers: list[int], words: set[int]) -> list[int]:
         """Tokens named like a procedure ("-ectomy", "-plasty"...), tested once per distinct word
         rather than by a Matcher regex on every token."""
         known, strings = self._is_suffixed, self.nlp.vocab.strings
-        words = set(lowers)
         for word in words.difference(known):
             known[word] = self.suffixed.fullmatch(strings[word]) is not None
         if not any(known[word] for word in words):
