@@ -19,6 +19,7 @@ from typing import Any
 WINDOW = 80
 _YEAR = re.compile(r"\b\d{4}\b")
 _WORD = re.compile(r"\w")
+_FIELD = re.compile(r"[|•·\n]")  # what divides the fields of a post-meta line
 _MONTH_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))  # to see what was written
 
 
@@ -67,6 +68,17 @@ def find_date(
         if date is not None:
             return date, found.start(), found.start() + len(written)
     return None
+
+
+def lone_date(text: str, day_first: bool = False) -> tuple[dt.date, int, int] | None:
+    """The date that ``text`` holds alone, or as one field of a line cut by bars or bullets
+    ("3 May 2024", "By Ana Ruiz | May 3, 2024 | Skin care"): a page's date line."""
+    found = find_date(text, day_first)
+    if found is None:
+        return None
+    before = _FIELD.split(text[: found[1]])[-1]
+    after = _FIELD.split(text[found[2] :])[0]
+    return None if _WORD.search(before) or _WORD.search(after) else found
 
 
 def _read(written: str, day_first: bool) -> dt.date | None:

@@ -5,6 +5,8 @@ A date counts from front matter or HTML meta, or from a dated line (checks/dates
 label followed by its date ("Updated 3rd March 2019", "Last reviewed: 2019/03/01", "For immediate
 release: May 2, 2018"), or a credit line with a name before the date ("Reviewed by Dr. Ana Ruiz
 on 3 March 2019"). "Updated guidance from March 2019" is no dated line: a word stands between.
+Near the top of the page, a line that holds only a date (or a post-meta line with a
+date as one of its fields: "By Ana Ruiz | 3 May 2024 | Skin care") is the page's date too.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..kinds.base import RuleOptions, Runner
 from ..patterns import PatternSet
-from .dates import WINDOW, as_date, find_date
+from .dates import WINDOW, as_date, find_date, lone_date
 
 if TYPE_CHECKING:
     from ..analysis import ParsedArticle
@@ -25,6 +27,10 @@ if TYPE_CHECKING:
 # study will be published February 1, 2016" inside a paragraph dates the study, not the article.
 DATE_LINE_START = 8
 SHORT_BLOCK = 25
+# A date line without a label: at most this many tokens, among the page's first blocks of body
+# (a banner or a menu may come first; a header around the article does not count).
+DATE_ONLY_LINE = 12
+TOP_BLOCKS = 12
 
 Where = tuple[int, int, int] | None  # block and prose range of a dated line; None: metadata
 
@@ -67,16 +73,30 @@ class ReviewDates(Runner):
             for key in self.keys
             if (date := as_date(metadata.get(key), self.day_first))
         ]
+        body_blocks = 0  # a date line without a label counts near the top of the page
         for index, block, doc in parsed.blocks(region=None):
-            for key, at_once in self.labels:
-                for start, end in parsed.matches(index, key):
-                    if start > DATE_LINE_START and len(doc) > SHORT_BLOCK:
-                        continue
-                    offset = doc[start].idx
-                    follows = doc[end - 1].idx + len(doc[end - 1]) - offset if at_once else None
-                    window = block.text[offset : offset + WINDOW]
-                    date = find_date(window, self.day_first, follows)
-                    if date is not None:
-                        value, first, last = date
-                        found.append((value, (index, offset + first, offset + last)))
+            short = len(doc) <= SHORT_BLOCK
+            dated = self._labelled(parsed, index, len(doc) if short else DATE_LINE_START)
+            if not dated and body_blocks < TOP_BLOCKS and len(doc) <= DATE_ONLY_LINE:
+                alone = lone_date(block.text, self.day_first)
+                dated = [(alone[0], (index, alone[1], alone[2]))] if alone else []
+            body_blocks += block.region == "body"
+            found += dated
+        return found
+
+    def _labelled(
+        self, parsed: ParsedArticle, index: int, first_tokens: int
+    ) -> list[tuple[dt.date, Where]]:
+        """The dates of the block's labelled lines whose label starts among its first tokens."""
+        text, doc = parsed.article.blocks[index].text, parsed.docs[index]
+        found: list[tuple[dt.date, Where]] = []
+        for key, at_once in self.labels:
+            for start, end in parsed.matches(index, key):
+                if start > first_tokens:
+                    break  # matches come earliest first
+                offset = doc[start].idx
+                follows = doc[end - 1].idx + len(doc[end - 1]) - offset if at_once else None
+                date = find_date(text[offset : offset + WINDOW], self.day_first, follows)
+                if date is not None:
+                    found.append((date[0], (index, offset + date[1], offset + date[2])))
         return found
