@@ -19,6 +19,7 @@ from typing import Any
 WINDOW = 80
 _YEAR = re.compile(r"\b\d{4}\b")
 _WORD = re.compile(r"\w")
+_DIGIT = re.compile(r"\d")
 _FIELD = re.compile(r"[|•·\n]")  # what divides the fields of a post-meta line
 _MONTH_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))  # to see what was written
 
@@ -52,8 +53,11 @@ def find_date(
     03.04.2019 as 3 April (a four-digit year first is always year, month, day). With ``follows``
     (where a label ends), the date must follow it at once: "Updated guidance from May 2019" is
     none."""
+    window = text[:WINDOW]
+    if not _DIGIT.search(window):
+        return None  # every date has its year: no need to load dateutil (10 ms) for this
     candidates, month = _candidates()
-    for found in candidates.finditer(text[:WINDOW]):
+    for found in candidates.finditer(window):
         if follows is not None and _WORD.search(text, follows, found.start()):
             return None
         written = found.group()
