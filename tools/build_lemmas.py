@@ -16,11 +16,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+from wheels import wheel_path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "lexicons" / "lemmas.tsv"
@@ -29,29 +30,9 @@ TABLE = "spacy_lookups_data/data/en_lemma_lookup.json.gz"
 WORD = re.compile(r"^[a-z]+(?:[-'][a-z]+)*$")
 
 
-def wheel_path(argument: str | None, folder: Path) -> Path:
-    if argument:
-        return Path(argument)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            f"spacy-lookups-data=={VERSION}",
-            "--no-deps",
-            "--quiet",
-            "-d",
-            str(folder),
-        ],
-        check=True,
-    )
-    return next(folder.glob("spacy_lookups_data-*.whl"))
-
-
 def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as folder:
-        wheel = wheel_path(argv[0] if argv else None, Path(folder))
+        wheel = wheel_path(argv[0] if argv else None, Path(folder), "spacy-lookups-data", VERSION)
         with zipfile.ZipFile(wheel) as archive:
             table = json.loads(gzip.decompress(archive.read(TABLE)))
     rows = sorted(

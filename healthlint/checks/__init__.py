@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..kinds.base import Runner
 from .absolute_claim import AbsoluteClaim
 from .medical_misspelling import MedicalMisspelling
+from .missing_review_date import MissingReviewDate
 from .page_residue import PageResidue
 from .placeholder_text import PlaceholderText
 from .procedure_mismatch import ProcedureMismatch
@@ -16,6 +17,7 @@ from .unsourced_statistic import UnsourcedStatistic
 CHECKS: dict[str, type[Runner]] = {
     "absolute-claim": AbsoluteClaim,
     "medical-misspelling": MedicalMisspelling,
+    "missing-review-date": MissingReviewDate,
     "page-residue": PageResidue,
     "placeholder-text": PlaceholderText,
     "procedure-mismatch": ProcedureMismatch,
