@@ -44,3 +44,22 @@ def test_every_rule_has_a_defect_somewhere_in_examples() -> None:
     from healthlint.packs import builtin_rules
 
     assert {rule.name for rule in builtin_rules()} <= set(counts)
+
+
+def test_the_readme_shows_what_check_prints_on_examples() -> None:
+    import io
+    import os
+
+    from healthlint.cli import main
+
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text\nexamples/") + len("```text\n")
+    shown = readme[start : readme.index("```", start)]
+    out = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(EXAMPLES.parent)  # the README runs it from the checkout's root
+    try:
+        main(["check", "--no-cache", "--today", TODAY.isoformat(), "examples"], out=out)
+    finally:
+        os.chdir(cwd)
+    assert out.getvalue() == shown
