@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import pattern_shapes
@@ -114,7 +115,7 @@ class PatternHub:
         most = pattern_shapes.longest(pattern)
         group.longest = None if most is None or group.longest is None else max(group.longest, most)
 
-    def run(self, doc: Doc, lowers: list[int]) -> dict[str, list[tuple[int, int]]]:
+    def run(self, doc: Doc, lowers: Sequence[int]) -> dict[str, list[tuple[int, int]]]:
         """Matches in the block ``doc``, whose LOWER hashes are ``lowers``."""
         from spacy.attrs import LIKE_NUM, LIKE_URL, SENT_START
 
@@ -149,7 +150,7 @@ class PatternHub:
 class _BlockWords:
     """Where in a block each required word is, and where its sentences begin and end."""
 
-    def __init__(self, lowers: list[int], table: Any, required: frozenset[int | str]) -> None:
+    def __init__(self, lowers: Sequence[int], table: Any, required: frozenset[int | str]) -> None:
         present = required & set(lowers)
         self.positions: dict[int | str, list[int]] = {}
         if present:

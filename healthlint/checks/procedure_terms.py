@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -73,7 +74,7 @@ class Terms:
             for mention in self._mentions(index, doc, parsed.lowers(index))
         ]
 
-    def _mentions(self, index: int, doc: Any, lowers: list[int]) -> list[Mention]:
+    def _mentions(self, index: int, doc: Any, lowers: Sequence[int]) -> list[Mention]:
         from spacy.util import filter_spans
 
         labelled = {}
@@ -89,7 +90,7 @@ class Terms:
             for span in spans
         ]
 
-    def _suffixed_words(self, lowers: list[int], words: set[int]) -> list[int]:
+    def _suffixed_words(self, lowers: Sequence[int], words: set[int]) -> list[int]:
         """Tokens named like a procedure ("-ectomy", "-plasty"...), tested once per distinct word
         rather than by a Matcher regex on every token."""
         known, strings = self._is_suffixed, self.nlp.vocab.strings
