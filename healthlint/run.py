@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import ResultCache
 from .config import Settings
@@ -16,6 +18,9 @@ from .findings import FileError, FileResult, Finding, display_path
 from .linter import linter_for
 from .loaders import read_bytes
 from .pipeline import Job, Mode, run_job
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 # Below this many files per worker, starting workers costs more than it saves.
 FILES_PER_WORKER = 4
@@ -37,15 +42,16 @@ def _results(jobs: list[Job], workers: int) -> Iterator[FileResult]:
         yield from map(run_job, jobs)
         return
     from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
 
-    # Build the pipeline and matchers before forking, so that every worker starts with them.
-    linter_for(jobs[0].settings, jobs[0].packs)
+    context = _pool_context()
+    first = (jobs[0].settings, jobs[0].packs)
+    if context.get_start_method() == "fork":
+        # A forked worker starts with what its parent built: build it once, here.
+        _build(*first)
     # Small chunks, so that no worker is left with a long tail while the other waits.
     chunk = max(1, len(jobs) // (workers * 32))
-    # Ctrl-C is the coordinating process's to handle: workers ignore it, and leave quietly.
     with ProcessPoolExecutor(
-        workers, mp_context=get_context("fork"), initializer=_ignore_interrupts
+        workers, mp_context=context, initializer=_start_worker, initargs=first
     ) as pool:
         try:
             yield from pool.map(run_job, jobs, chunksize=chunk)
@@ -54,12 +60,30 @@ def _results(jobs: list[Job], workers: int) -> Iterator[FileResult]:
             raise
 
 
-def _ignore_interrupts() -> None:
+def _pool_context() -> BaseContext:
+    """The platform's default start method: fork does not exist on Windows, and macOS and newer
+    Pythons start workers another way because forking a process with threads is unsafe."""
+    from multiprocessing import get_context
+
+    return get_context()
+
+
+def _start_worker(settings: Settings, packs: tuple[Path, ...]) -> None:
+    """A worker's start: the spaCy pipeline and the compiled rules built once, before its
+    first file (a spawned worker starts empty); Ctrl-C is left to the coordinating process,
+    so that workers leave quietly."""
     import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.enable()  # a forked worker inherits the command line's start-up pause
+    _build(settings, packs)
+
+
+def _build(settings: Settings, packs: tuple[Path, ...]) -> None:
+    # What stops the build is reported by run_job, with each file it stops.
+    with suppress(Exception):
+        linter_for(settings, packs)
 
 
 def lint_stream(

@@ -1,7 +1,7 @@
 """healthlint's version, in a module of its own so that the cache and the baseline can name it
 without importing the package's API."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Where healthlint is published; pyproject.toml's [project.urls] says the same (a test holds them
 # together). SARIF viewers link each built-in rule to its section of docs/rules.md there.

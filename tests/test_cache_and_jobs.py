@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
+import healthlint.linter
+import healthlint.run
 from healthlint.cli import main
+from healthlint.config import Settings
+from healthlint.pipeline import Job, run_job
 
 ARTICLE = "# Knee {n}\n\nAbout {n}0% of runners hurt a knee. Take ibuprofin with with food.\n"
 
@@ -30,6 +37,31 @@ def test_two_workers_give_the_same_report_as_one(article_dir: Path) -> None:
     two = run("check", "--no-cache", "--jobs", "2", "--format", "json", str(article_dir))
     assert one == two
     assert one[1].count('"rule": "medical-misspelling"') == 12
+
+
+def linters_built() -> tuple[int, int]:
+    """In a worker: its process id and how many compiled linters it holds."""
+    return os.getpid(), len(healthlint.linter._LINTERS)
+
+
+def test_a_spawned_worker_builds_the_rules_once_and_gives_the_same_results(
+    article_dir: Path,
+) -> None:
+    # spawn is the start method of Windows (the only one) and macOS: a worker starts empty.
+    write_articles(article_dir, 4)
+    settings = Settings()
+    jobs = [Job(path, settings) for path in sorted(article_dir.iterdir())]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        2, mp_context=context, initializer=healthlint.run._start_worker, initargs=(settings, ())
+    ) as pool:
+        before = {pool.submit(linters_built).result() for _ in range(4)}
+        results = list(pool.map(run_job, jobs))
+        after = {pool.submit(linters_built).result() for _ in range(4)}
+    assert {built for _, built in before} == {1}  # built by the initializer, not by a file
+    assert {built for _, built in after} == {1}  # and never again
+    assert results == [run_job(job) for job in jobs]
+    assert all(any(f.rule == "medical-misspelling" for f in r.findings) for r in results)
 
 
 def test_cached_run_reads_results_back_without_importing_spacy(

@@ -267,3 +267,14 @@ def test_a_pack_rule_has_no_documentation_link(article_dir: Path) -> None:
     rules = {rule["id"]: rule for rule in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
     assert "helpUri" not in rules["HL901"]
     assert "helpUri" in rules["HL001"]
+
+
+def test_named_files_all_force_excluded_are_no_error_in_ci(
+    article_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (article_dir / ".healthlint.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
+    (article_dir / "drafts").mkdir()
+    draft = article_dir / "drafts" / "a.md"
+    draft.write_text(BAD, encoding="utf-8")
+    monkeypatch.setenv("CI", "true")
+    assert run("check", "--force-exclude", str(draft)) == (0, "Found 0 findings in 0 files.\n", "")

@@ -128,6 +128,7 @@ HTML = [
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 piece = st.one_of(st.sampled_from(WORDS), st.sampled_from(ODD), st.text(max_size=6))
+FRONT_MATTER = ["", "---\na: 1\n---\n", "---\n", '+++\na = "x"\n+++\n', "+++\n", '{"a": 1}\n', "{"]
 SUFFIXES = {".md": MARKDOWN, ".html": HTML, ".txt": ["\n", "\n\n", "• ", "Label: "]}
 
 
@@ -136,6 +137,8 @@ def articles(draw: st.DrawFn) -> tuple[str, str]:
     suffix = draw(st.sampled_from(sorted(SUFFIXES)))
     parts = draw(st.lists(st.one_of(piece, st.sampled_from(SUFFIXES[suffix])), max_size=60))
     text = " ".join(parts)
+    if suffix != ".txt":  # front matter, whole or broken, in each of its three forms
+        text = draw(st.sampled_from(FRONT_MATTER)) + text
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     bom = draw(st.sampled_from(["", "\ufeff"]))
     return suffix, bom + text.replace("\n", newline)

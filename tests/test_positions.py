@@ -21,9 +21,19 @@ def test_inline_markup_is_stepped_over() -> None:
     assert positions("Intro.\n\nAs many as **40%** of patients.\n") == [(3, 14, 3, 17)]
 
 
-def test_front_matter_is_counted_in_lines_and_not_linted() -> None:
-    text = "---\ntitle: As many as 40% of patients\n---\nAbout 1 in 5 adults.\n"
-    assert positions(text) == [(4, 7, 4, 13)]
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        "---\ntitle: As many as 40% of patients\n---\n",  # YAML (Jekyll, Hugo)
+        '+++\ntitle = "As many as 40% of patients"\n+++\n',  # TOML (Hugo)
+        '{\n"title": "As many as 40% of patients"\n}\n',  # JSON (Hugo)
+    ],
+)
+@pytest.mark.parametrize("path", ["a.md", "a.html"])
+def test_front_matter_is_counted_in_lines_and_not_linted(front_matter: str, path: str) -> None:
+    body = "About 1 in 5 adults.\n" if path == "a.md" else "<p>About 1 in 5 adults.</p>\n"
+    column = 7 if path == "a.md" else 10
+    assert positions(front_matter + body, path) == [(4, column, 4, column + 6)]
 
 
 def test_html_entities_map_to_their_source_range() -> None:

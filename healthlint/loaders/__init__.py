@@ -1,5 +1,5 @@
-"""Reading an article: its bytes (regular size), their text (loaders/source.py), then the loader
-its suffix names."""
+"""Reading an article: its bytes (regular size), their text (loaders/source.py), its front matter
+(Markdown and HTML), then the loader its suffix names."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from pathlib import Path
 
 from ..article import Article
 from ..errors import InputError
+from .front_matter import read_front_matter
 from .html import load_html
 from .markdown import load_markdown
 from .source import decode
 from .split import split_long_blocks
+from .templates import blank
 from .text import load_text
 
 LOADERS: dict[str, Callable[[str, str], Article]] = {
@@ -24,14 +26,25 @@ LOADERS: dict[str, Callable[[str, str], Article]] = {
     ".txt": load_text,
 }
 SUFFIXES = frozenset(LOADERS)
+# Static-site generators read front matter at the top of these (plain text has none).
+FRONT_MATTER_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 # Far beyond any article; protects the run from a data dump committed by mistake.
 MAX_BYTES = 20 * 1024 * 1024
 
 
 def load(path: str, text: str) -> Article:
     """The article in ``text`` (line endings ``\\n``), read as its path's suffix says."""
-    article = LOADERS.get(Path(path).suffix.lower(), load_text)(path, text)
+    suffix = Path(path).suffix.lower()
+    front = read_front_matter(text) if suffix in FRONT_MATTER_SUFFIXES else None
+    # The loader sees the front matter blanked: no prose there, every offset unchanged.
+    body = text if front is None else blank(text, [(0, front.end)])
+    article = LOADERS.get(suffix, load_text)(path, body)
     article.blocks = split_long_blocks(article.blocks)
+    if front is not None:
+        article.source = text
+        article.metadata = {**article.metadata, **front.metadata}
+        title = front.metadata.get("title")
+        article.title = title if isinstance(title, str) and title.strip() else article.title
     return article
 
 

@@ -1,4 +1,4 @@
-"""Markdown articles through markdown-it-py, with front matter.
+"""Markdown articles through markdown-it-py (front matter is read before, in front_matter.py).
 
 markdown-it gives line ranges for blocks but no columns for inline text: the blocks are read
 here, their inline content located in the source by markdown_inline.py. Entities and escapes come
@@ -8,16 +8,13 @@ as ``text_special`` tokens (``text_join`` is disabled) and map to their whole so
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..article import Article, Block, line_starts
 from ..directives import Directive
 from ..errors import InputError
-from .front_matter import yaml_mapping
 from .html import extract
 from .markdown_inline import InlineWalker, strip_autolink_children
 from .templates import blank_templates
@@ -32,7 +29,7 @@ _CONTAINER_KIND = {
 
 @cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    md = MarkdownIt("commonmark").enable("table")
     md.disable("text_join")
     # markdown-it drops every line past its nesting limit (20) without a word: a list nested
     # ten deep hid the rest of the article. No limit here; Python's recursion limit stops a
@@ -50,7 +47,6 @@ class _BlockReader:
         self.starts = line_starts(source)
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
-        self.metadata: dict[str, Any] = {}
         self.containers: list[str] = []
         self.heading = False
         self.row_cursor: tuple[tuple[int, int], int] | None = None  # cells share their row's lines
@@ -61,9 +57,7 @@ class _BlockReader:
     def read(self, tokens: list[Token]) -> None:
         for token in tokens:
             kind = token.type
-            if kind == "front_matter":
-                self.metadata.update(yaml_mapping(token.content, (token.map or [0])[0] + 2))
-            elif kind in _CONTAINER_KIND:
+            if kind in _CONTAINER_KIND:
                 self.containers.append(_CONTAINER_KIND[kind])
             elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINER_KIND:
                 self.containers.pop()
@@ -107,15 +101,11 @@ def load_markdown(path: str, source: str) -> Article:
         raise InputError(
             "Markdown nested too deeply to read (lists or quotes in hundreds of levels)"
         ) from None
-    metadata = reader.metadata
-    title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
-    if title is None:
-        title = next((b.text for b in reader.blocks if b.is_heading), None)
+    title = next((b.text for b in reader.blocks if b.is_heading), None)
     return Article(
         path=path,
         source=source,
         blocks=reader.blocks,
-        metadata=metadata,
         title=title,
         directives=reader.directives,
     )

@@ -54,7 +54,11 @@ def template_regions(source: str) -> list[tuple[int, int]]:
 
 def blank_templates(source: str) -> str:
     """``source`` with its template code blanked (same length, same line breaks)."""
-    regions = template_regions(source)
+    return blank(source, template_regions(source))
+
+
+def blank(source: str, regions: list[tuple[int, int]]) -> str:
+    """``source`` with the regions (in order) blanked: every character a space but line breaks."""
     if not regions:
         return source
     parts, at = [], 0
