@@ -278,3 +278,27 @@ def test_named_files_all_force_excluded_are_no_error_in_ci(
     draft.write_text(BAD, encoding="utf-8")
     monkeypatch.setenv("CI", "true")
     assert run("check", "--force-exclude", str(draft)) == (0, "Found 0 findings in 0 files.\n", "")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_goes_to_standard_error_never_between_findings(
+    article_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from healthlint.check import PROGRESS_MIN_FILES
+
+    for number in range(PROGRESS_MIN_FILES):
+        (article_dir / f"a{number:02}.md").write_text(BAD, encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    out = io.StringIO()
+    argv = ["check", *ONLY_STATISTIC, "--no-cache", "--jobs", "1", str(article_dir)]
+    code = main(argv, out=out, err=sys.stderr)
+    assert code == 1
+    assert "Linting" in terminal.getvalue()
+    lines = out.getvalue().splitlines()
+    assert len(lines) == PROGRESS_MIN_FILES + 1  # a finding per file, then the summary
+    assert all(" [HL002] " in line for line in lines[:-1])
