@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from .article import Article, Block
-from .metrics import syllables
+from .metrics import syllable_parts, syllables
 from .nlp import parse_blocks
 
 if TYPE_CHECKING:
@@ -110,30 +110,38 @@ class ParsedArticle:
         return self._counts[key]
 
     def _count_block(self, block: int) -> None:
-        from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, ORTH, SENT_START, SPACY
+        from spacy.attrs import IS_ALPHA, LIKE_NUM, ORTH, SENT_START, SPACY
 
         doc = self.docs[block]
         if not len(doc):
             return
-        # The block's text is the Doc's text, without the Doc rebuilding it. Plain lists, not
-        # numpy: blocks are short, and numpy's cost per call would outweigh its speed.
-        text, hyphen = self.article.blocks[block].text, doc.vocab.strings["-"]
-        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, IDX, LENGTH, ORTH, SENT_START])
-        start, words = 0, []
+        # One pass over the block's token array, counting as it goes: no word strings, and each
+        # distinct word's syllables looked up once a process (by its hash). A word joined to the
+        # one before by a hyphen with no space around it grows that word ("non-small-cell").
+        strings, hyphen, parts = doc.vocab.strings, doc.vocab.strings["-"], _SYLLABLE_PARTS
+        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, ORTH, SENT_START])
+        start = words = total = long_words = 0
+        current = -1  # the syllables of the sentence's last word so far; -1: no word yet
         spaced_before = spaced = True  # whether tokens i-2 and i-1 have a space after them
         hyphen_before = False  # whether token i-1 is a hyphen
-        for i, (alpha, number, space, idx, length, orth, begins) in enumerate(table.tolist()):
+        for i, (alpha, number, space, orth, begins) in enumerate(table.tolist()):
             if begins == 1 and i:
-                self._counts[(block, start)] = reader_counts(words)
-                start, words = i, []
+                self._counts[(block, start)] = _counted(words, total, long_words, current)
+                start, words, total, long_words, current = i, 0, 0, 0, -1
             if alpha or number:
-                word = text[idx : idx + length]
-                if words and hyphen_before and not spaced and not spaced_before:
-                    words[-1] += "-" + word  # "non-small-cell" is one word
+                count = parts.get(orth)
+                if count is None:
+                    count = parts[orth] = syllable_parts(strings[orth])
+                if current >= 0 and hyphen_before and not spaced and not spaced_before:
+                    current += count
                 else:
-                    words.append(word)
+                    if current >= 0:
+                        word = max(1, current)
+                        words, total = words + 1, total + word
+                        long_words += word >= POLYSYLLABLE
+                    current = count
             spaced_before, spaced, hyphen_before = spaced, bool(space), orth == hyphen
-        self._counts[(block, start)] = reader_counts(words)
+        self._counts[(block, start)] = _counted(words, total, long_words, current)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -176,6 +184,19 @@ def reader_counts(words: list[str]) -> ReaderCounts:
     counts = [syllables(word) for word in words]
     polysyllables = sum(1 for count in counts if count >= POLYSYLLABLE)
     return ReaderCounts(len(counts), sum(counts), polysyllables)
+
+
+# Word hash -> syllable_parts of the word, for the life of the process (hashes are the same in
+# every vocabulary).
+_SYLLABLE_PARTS: dict[int, int] = {}
+
+
+def _counted(words: int, total: int, long_words: int, last: int) -> ReaderCounts:
+    """A sentence's counts, its last word (``last`` syllables; -1: none) included."""
+    if last < 0:
+        return ReaderCounts(words, total, long_words)
+    word = max(1, last)
+    return ReaderCounts(words + 1, total + word, long_words + (word >= POLYSYLLABLE))
 
 
 def analyse(article: Article, hub: PatternHub, today: dt.date | None = None) -> ParsedArticle:

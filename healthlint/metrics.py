@@ -21,12 +21,18 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]{1,2}")
 @lru_cache(maxsize=1 << 16)  # words repeat: most of an article is words counted before
 def syllables(word: str) -> int:
     """A word's syllables; the parts of a hyphenated word ("well-known") each count."""
+    return max(1, syllable_parts(word))
+
+
+def syllable_parts(word: str) -> int:
+    """The syllables of a word's parts, summed (0 for a word without letters, such as "19"):
+    what a word joined to others by hyphens adds to the whole."""
     table, total = _dictionary(), 0
     for part in word.lower().split("-"):
         letters = _NON_LETTERS.sub("", part)
         if letters:
             total += table.get(letters) or estimate(letters)
-    return max(1, total)
+    return total
 
 
 def estimate(letters: str) -> int:

@@ -10,6 +10,8 @@ from .lexicons import word_family
 
 # Stand for any token like a number, or like an address, among a pattern's required words.
 NUMBER, URL = "#number", "#url"
+# Stands for any token of a spaCy shape ("xxxxd": four or more lower-case letters, a digit).
+SHAPE = "#shape:"
 
 _REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
 
@@ -43,8 +45,9 @@ def longest(pattern: list[dict[str, Any]]) -> int | None:
 
 
 def requirements(pattern: list[Any]) -> tuple[frozenset[str], ...]:
-    """For each token a match must contain, the lower-case words (or #number, #url) one of
-    which it must be. A block lacking any of them cannot match; empty: any block may."""
+    """For each token a match must contain, the lower-case words (or #number, #url, a
+    #shape:) one of which it must be. A block lacking any of them cannot match; empty: any
+    block may."""
     found: set[frozenset[str]] = set()
     for token in pattern:
         if token.get("OP") == "!" or _repeats(token)[0] == 0:
@@ -60,6 +63,11 @@ def _token_words(token: dict[str, Any]) -> frozenset[str] | None:
         return frozenset({NUMBER})
     if token.get("LIKE_URL") is True:
         return frozenset({URL})
+    shape = token.get("SHAPE")
+    if isinstance(shape, str):
+        return frozenset({SHAPE + shape})
+    if isinstance(shape, dict) and set(shape) == {"IN"}:
+        return frozenset(SHAPE + str(value) for value in shape["IN"])
     for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
         value = token.get(attr)
         if isinstance(value, str):

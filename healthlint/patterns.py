@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import pattern_shapes
 from .errors import ConfigError
-from .pattern_shapes import NUMBER, URL
+from .pattern_shapes import NUMBER, SHAPE, URL
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,6 +54,7 @@ class PatternHub:
         self._required_by: dict[int | str, list[tuple[_Group, int]]] = {}
         self._always: list[_Group] = []
         self._required: frozenset[int | str] = frozenset()  # the keys of _required_by, as a set
+        self._shapes: dict[int, str] = {}  # shape hash -> its "#shape:" requirement
         self._keys_by_content: dict[str, str] = {}
         # The phrases' first words: a block with none of them needs no PhraseMatcher call.
         self._phrase_firsts: set[int] = set()
@@ -90,7 +91,7 @@ class PatternHub:
         # Requirements as string hashes, to test against a block's LOWER array in one go.
         strings = self.nlp.vocab.strings
         requirements = tuple(
-            frozenset(w if w in (NUMBER, URL) else strings.add(w) for w in words)
+            frozenset(_requirement(w, strings) for w in words)
             for words in pattern_shapes.requirements(pattern)
         )
         group = self._groups.get(requirements)
@@ -104,6 +105,11 @@ class PatternHub:
             if not requirements:
                 self._always.append(group)
             self._required = frozenset(self._required_by)
+            self._shapes = {
+                int(word.removeprefix(SHAPE)): word
+                for word in self._required
+                if isinstance(word, str) and word.startswith(SHAPE)
+            }
         try:
             group.matcher.add(key, [pattern])
         except ValueError as error:  # spaCy's MatchPatternError
@@ -118,13 +124,17 @@ class PatternHub:
     def run(self, doc: Doc, lowers: Sequence[int]) -> dict[str, list[tuple[int, int]]]:
         """Matches in the block ``doc``, whose LOWER hashes are ``lowers``."""
         from spacy.attrs import LIKE_NUM, LIKE_URL, SENT_START
+        from spacy.attrs import SHAPE as SHAPE_ATTR
 
         found: dict[str, list[tuple[int, int]]] = {}
         strings = self.nlp.vocab.strings
         if len(doc):
             # The block's flags, read as one array rather than token by token.
-            table = doc.to_array([LIKE_NUM, LIKE_URL, SENT_START])
-            block = _BlockWords(lowers, table, self._required)
+            columns = [LIKE_NUM, LIKE_URL, SENT_START]
+            if self._shapes:
+                columns.append(SHAPE_ATTR)
+            table = doc.to_array(columns)
+            block = _BlockWords(lowers, table, self._required, self._shapes)
             for group in self._passing(block):
                 for start, end in block.windows(group):
                     for match_id, first, last in group.matcher(doc[start:end]):
@@ -147,10 +157,26 @@ class PatternHub:
         return [*self._always, *passing]
 
 
+def _requirement(word: str, strings: Any) -> int | str:
+    """A required word as its string hash; #number and #url as they are; a #shape: as
+    "#shape:<hash of the shape>", to be looked for in the block's SHAPE column."""
+    if word in (NUMBER, URL):
+        return word
+    if word.startswith(SHAPE):
+        return SHAPE + str(strings.add(word.removeprefix(SHAPE)))
+    return strings.add(word)
+
+
 class _BlockWords:
     """Where in a block each required word is, and where its sentences begin and end."""
 
-    def __init__(self, lowers: Sequence[int], table: Any, required: frozenset[int | str]) -> None:
+    def __init__(
+        self,
+        lowers: Sequence[int],
+        table: Any,
+        required: frozenset[int | str],
+        shapes: dict[int, str],
+    ) -> None:
         present = required & set(lowers)
         self.positions: dict[int | str, list[int]] = {}
         if present:
@@ -161,6 +187,10 @@ class _BlockWords:
             flagged = table[:, column].nonzero()[0].tolist()
             if flagged and name in required:
                 self.positions[name] = flagged
+        if shapes:
+            for at, shape in enumerate(table[:, 3].tolist()):
+                if shape in shapes:
+                    self.positions.setdefault(shapes[shape], []).append(at)
         self._table = table
         self._starts: list[int] | None = None
 
