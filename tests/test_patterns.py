@@ -19,6 +19,7 @@ TEXTS = [
     "Source: NIH. A study published in JAMA followed 1,200 women for 10 years¹.",
     "Half of all patients said so. Twice as likely, again and again, 5 times more often.",
     "Image credit: Comments are closed. Share on Facebook, Twitter, Pinterest.",
+    "Knee pain troubles 3/4 of runners. It is common in older walkers12. Rest helps.",
 ]
 
 
@@ -54,6 +55,18 @@ def test_a_match_never_crosses_a_sentence_end() -> None:
     doc = get_nlp()("It forms stones.3 Next, 2 of them. 4 more.")
     spans = run(hub, doc)[keys["footnote"]]
     assert [doc[start:end].text for start, end in spans] == [".3"]
+
+
+def test_a_shape_is_a_requirement_found_in_the_shape_column() -> None:
+    assert requirements([{"SHAPE": {"IN": ["xxxxd", "xxxxdd"]}}, {"IS_PUNCT": True}]) == (
+        frozenset({"#shape:xxxxd", "#shape:xxxxdd"}),
+    )
+    hub = PatternHub(get_nlp())
+    keys = hub.add("test", {"glued": [[{"SHAPE": "xxxxd"}, {"ORTH": "."}]]})
+    doc = get_nlp()("Most walkers3. Few runners. Some swimmers.")
+    spans = run(hub, doc)[keys["glued"]]
+    assert [doc[start:end].text for start, end in spans] == ["walkers3."]
+    assert run(hub, get_nlp()("Few runners. Some swimmers.")) == {}
 
 
 def test_requirements_skip_tokens_that_may_be_absent_or_are_negated() -> None:
