@@ -25,7 +25,7 @@ test-all: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m pytest -q
 
-# The long fuzzing run: some 20,000 generated articles per property (ten minutes or more).
+# The long fuzzing run: some 40,000 generated articles per property (a quarter of an hour or more).
 fuzz: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q -x tests/test_fuzz.py

@@ -51,5 +51,5 @@ def article_dir(tmp_path: Path) -> Path:
 from hypothesis import settings  # noqa: E402
 
 settings.register_profile("suite", max_examples=40, deadline=None, print_blob=True)
-settings.register_profile("long", max_examples=20_000, deadline=None, print_blob=True)
+settings.register_profile("long", max_examples=40_000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))

@@ -194,7 +194,7 @@ def _run(*argv: str) -> tuple[int, str]:
 
 
 @settings(
-    max_examples=2_000 if LONG else 5,
+    max_examples=4_000 if LONG else 5,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(st.lists(articles(), min_size=8, max_size=10))
