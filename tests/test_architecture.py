@@ -35,7 +35,8 @@ STAGES: list[tuple[str, set[str]]] = [
     ("suppressions", {"suppressions"}),
     ("baseline", {"baseline"}),
     ("fixes", {"fixes"}),
-    ("the run", {"cache", "prune", "pipeline", "run"}),
+    # cluster: the run on a Dask cluster (the optional extra healthlint[dask]).
+    ("the run", {"cache", "prune", "pipeline", "run", "cluster"}),
     ("output", {"formatters"}),
     (
         "commands",
