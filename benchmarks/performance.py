@@ -192,10 +192,10 @@ def stages(code: Path) -> str:
 def dask_scaling(files: list[Path], runs: int) -> str:
     try:
         import dask  # noqa: F401
-        from dask_scaling import measure
+        from dask_scaling import measure, table
     except ImportError:
         return "(dask is not installed: `pip install -e '.[dask]'`)"
-    return measure(files, runs=runs)["markdown"]
+    return table(measure(files, runs=runs))
 
 
 def main() -> int:
