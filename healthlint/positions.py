@@ -4,7 +4,7 @@ become source offsets (through each block's OffsetMap) and then line and column.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .article import Article, line_starts
@@ -91,8 +91,11 @@ class Locator:
         else:
             source = self.article.source
             first = self.line_starts[self.position(start)[0] - 1]
-            last = source.find("\n", end)
-            lines = (first, last if last != -1 else len(source))
+            # The line break at or after ``end``, from the line starts: searching the source for
+            # it would scan to the end of a one-line article for each of its findings.
+            after = bisect_left(self.line_starts, end + 1)
+            last = self.line_starts[after] - 1 if after < len(self.line_starts) else len(source)
+            lines = (first, last)
             if lines[1] - lines[0] > LONG_LINE:
                 # A line the length of an article: the text around the finding stands for it,
                 # or each finding would hash the whole line.

@@ -174,3 +174,16 @@ def test_a_block_longer_than_any_paragraph_is_cut_and_positions_stay_exact(monke
     assert [(f.line, f.column, f.end_column) for f in found] == [(1, 107, 110)]
     pieces = load("a.md", text).blocks
     assert len(pieces) > 3 and all(len(p.text) <= 60 for p in pieces)
+
+
+def test_a_fingerprint_reads_the_whole_line_of_its_finding_and_no_other() -> None:
+    # The last line has no line break after it; the figure on it must still see all of it.
+    def fingerprint(text: str) -> str:
+        (finding,) = [f for f in lint_text(text, path="a.md") if f.rule == "repeated-word"]
+        return finding.fingerprint
+
+    last = "Rest.\n\nIce the knee and and rest it."
+    middle = last + "\n"
+    assert fingerprint(last) == fingerprint(middle)  # a line break after it changes nothing
+    assert fingerprint(last) == fingerprint("Sleep well.\n\nIce the knee and and rest it.")
+    assert fingerprint(last) != fingerprint("Rest.\n\nIce the knee and and rest it today.")
