@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -77,34 +76,40 @@ SIZES = (1, 4, 16)
 NOTES = ROOT / "docs" / "robustness-notes.md"
 
 
+# Runs `healthlint check` in the child and, as it exits, writes the child's own peak resident
+# size (VmHWM) to standard error. Not ru_maxrss from wait4: Linux carries the parent's peak into
+# a child across fork and exec, so after this script had read a large report every later child
+# seemed to take at least as much.
+_CHILD = """
+import atexit, sys
+def peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                sys.stderr.write("peak-kB " + line.split()[1] + "\\n")
+atexit.register(peak)
+from healthlint.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def _run(path: Path) -> tuple[float, float, str]:
     """Seconds, peak resident megabytes and the outcome of linting ``path`` in a new process."""
-    command = [
-        sys.executable,
-        "-m",
-        "healthlint",
-        "check",
-        "--no-cache",
-        "--format",
-        "json",
-        "--jobs",
-        "1",
-        str(path),
-    ]
+    command = [sys.executable, "-c", _CHILD, "check", "--no-cache", "--format", "json"]
+    command += ["--jobs", "1", str(path)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT)
-    output = process.stdout.read() if process.stdout else b""
-    _, status, usage = os.wait4(process.pid, 0)
+    done = subprocess.run(command, capture_output=True, cwd=ROOT)
     seconds = time.perf_counter() - started
-    megabytes = usage.ru_maxrss / 1024
+    peaks = [line for line in done.stderr.decode().splitlines() if line.startswith("peak-kB ")]
+    megabytes = int(peaks[-1].split()[1]) / 1024 if peaks else float("nan")
     try:
-        report = json.loads(output)
+        report = json.loads(done.stdout)
         if report["errors"]:
             outcome = "error: " + report["errors"][0]["message"]
         else:
             outcome = f"{len(report['findings'])} findings"
     except (ValueError, KeyError):
-        outcome = f"no report (exit {os.waitstatus_to_exitcode(status)})"
+        outcome = f"no report (exit {done.returncode})"
     return seconds, megabytes, outcome
 
 
