@@ -91,6 +91,11 @@ def word_family(lemma_: str) -> frozenset[str]:
     return frozenset(_lemma_pairs()[1].get(lower, ())) | {lower}
 
 
+def families(lemmas: list[str]) -> frozenset[str]:
+    """Every form of each lemma (``word_family``)."""
+    return frozenset(form for word in lemmas for form in word_family(word))
+
+
 @cache
 def known_words() -> frozenset[str]:
     """Every word of the lemma table, as a form or a lemma: ordinary English words (names are

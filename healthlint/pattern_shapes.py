@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicons import word_family
+from .lexicons import families, word_family
 
 # Stand for any token like a number, or like an address, among a pattern's required words.
 NUMBER, URL = "#number", "#url"
@@ -95,7 +95,7 @@ def with_families(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
             token["LOWER"] = {"IN": sorted(word_family(value))}
         elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
             token["LOWER"] = {
-                test: sorted({form for lemma in lemmas for form in word_family(str(lemma))})
+                test: sorted(families([str(lemma) for lemma in lemmas]))
                 for test, lemmas in value.items()
             }
         else:

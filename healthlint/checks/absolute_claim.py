@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..kinds.base import Hit, Runner
-from ..lexicons import lemma
+from ..lexicons import families, lemma
 from ..patterns import Pattern
-from .claim_context import HealthWords, Scope, families
+from .claim_context import HealthWords, Scope
 
 if TYPE_CHECKING:
     from ..analysis import ParsedArticle

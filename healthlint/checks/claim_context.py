@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..lexicons import lemma, table, word_family
+from ..lexicons import families, lemma, table, word_family
 from ..nlp import term_docs
 
 if TYPE_CHECKING:
@@ -28,9 +28,7 @@ class HealthWords:
         suffixes: list[str],
         not_health: list[str],
     ) -> None:
-        single: set[str] = set()
-        for noun in nouns:
-            single |= word_family(noun)
+        single = set(families(nouns))
         multi: set[tuple[str, ...]] = set()
         terms = [row["term"] for row in table(conditions)]
         for doc in term_docs(nlp, terms):
@@ -196,8 +194,3 @@ class Scope:
             if section_myth or (lowers and lowers[0] in self.myth_hashes):
                 found.add(index)
         return found
-
-
-def families(lemmas: list[str]) -> frozenset[str]:
-    """Every form of each lemma (lexicons.word_family)."""
-    return frozenset(form for word in lemmas for form in word_family(word))
