@@ -2,6 +2,11 @@
 
     python benchmarks/equivalence.py record [SNAPSHOT]    # before the change
     python benchmarks/equivalence.py compare [SNAPSHOT]   # after it: exit 1 on any difference
+    python benchmarks/equivalence.py compare SNAPSHOT --segment-blocks 1
+
+``--segment-blocks N`` lints with segments of at most N blocks (healthlint/segments.py), so that
+every rule's state across segments is put to the test on every article, not only on long ones:
+the findings must be those of whole-article segments.
 
 Lints examples/, eval/articles and, when it is there, everything under ../shared (the reference
 corpus and the pool of real articles) through the command line, with JSON output, no cache and a
@@ -42,8 +47,20 @@ def articles() -> list[Path]:
     return sorted(found)
 
 
+# Set by --segment-blocks: the most blocks a segment may hold; None: as healthlint has it.
+SEGMENT_BLOCKS: int | None = None
+
+
 def _healthlint() -> list[str]:
-    return [sys.executable, "-m", "healthlint"]
+    if SEGMENT_BLOCKS is None:
+        return [sys.executable, "-m", "healthlint"]
+    # Forked workers inherit the bound set here.
+    start = (
+        "import sys, healthlint.segments as s; "
+        f"s.SEGMENT_BLOCKS = {SEGMENT_BLOCKS}; "
+        "from healthlint.cli import main; sys.exit(main())"
+    )
+    return [sys.executable, "-c", start]
 
 
 def _date_arguments(folder: Path) -> list[str]:
@@ -84,6 +101,11 @@ def lint(paths: list[Path]) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
+    global SEGMENT_BLOCKS
+    if "--segment-blocks" in argv:
+        at = argv.index("--segment-blocks")
+        SEGMENT_BLOCKS = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     if not argv or argv[0] not in ("record", "compare"):
         print(__doc__, file=sys.stderr)
         return 2

@@ -70,7 +70,7 @@ def main() -> int:
             for active in linter.active:
                 if active.runner is None:
                     continue  # reported by a later stage
-                hits = list(active.runner.run(parsed))
+                hits = [*active.runner.run(parsed), *active.runner.finish(parsed)]
                 watch.lap(f"rule: {active.rule.name}")
                 for hit in hits:
                     locator.finding(active.rule, active.severity, hit, *locator.span(hit))

@@ -1,7 +1,11 @@
-"""Analysis: the article as the rules read it. One spaCy Doc per block, and what is derived from
-the Docs once and shared by every rule: sentences, the words' hashes, the matches of the one
-pattern pass (patterns.py), link and citation marks, the words and syllables a reader counts, and
-whether a sentence has evidence near it.
+"""Analysis: the article as the rules read it, a segment of blocks at a time. One spaCy Doc per
+block, and what is derived from the Docs once and shared by every rule: sentences, the words'
+hashes, the matches of the one pattern pass (patterns.py), link and citation marks, the words and
+syllables a reader counts, and whether a sentence has evidence near it.
+
+A long article is read in segments (segments.py): the rules see one segment's blocks at a time.
+A rule that looks across the article keeps what it needs in the state the segments share
+(``ParsedArticle.state``) and decides in its ``finish``.
 """
 
 from __future__ import annotations
@@ -9,18 +13,34 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Container, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .article import Article, Block
-from .metrics import syllable_parts, syllables
-from .nlp import parse_blocks
+from .metrics import ReaderCounts, sentence_counts
+from .nlp import last_sentences
+from .rulepack import MAX_SENTENCE_WINDOW
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from .patterns import PatternHub
+    from .segments import DocWindow
+
+T = TypeVar("T")
+
+
+@dataclass
+class Derived:
+    """What is derived from blocks' Docs once and kept by block: pattern matches, link and
+    citation marks, reader counts (by block and sentence start), word hashes."""
+
+    matches: dict[int, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
+    marks: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    counts: dict[tuple[int, int], ReaderCounts] = field(default_factory=dict)
+    lowers: dict[int, array[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -30,30 +50,63 @@ class Sentence:
 
 
 class ParsedArticle:
-    """An article with one spaCy Doc per block (the tokenizer is fed blocks, never whole files),
-    and what the rules read from it: sentences, word hashes, pattern matches, marks, counts."""
+    """A segment of an article (all of it, unless it is long) with one spaCy Doc per block (the
+    tokenizer is fed blocks, never whole files), and what the rules read from it: sentences, word
+    hashes, pattern matches, marks, counts. ``blocks()`` and ``sentences`` are the segment's;
+    any block of the article can be read by its index."""
 
     def __init__(
         self,
         article: Article,
-        docs: list[Doc],
+        docs: Sequence[Doc] | DocWindow,  # block index -> Doc
         hub: PatternHub | None = None,
         today: dt.date | None = None,
+        segment: range | None = None,
+        shared: dict[object, Any] | None = None,
+        derived: Derived | None = None,
     ) -> None:
         self.article = article
         self.docs = docs
         self.today = today or dt.date.today()  # the day the article is linted on
+        self.segment = range(len(article.blocks)) if segment is None else segment
+        self._shared = {} if shared is None else shared
         self._hub = hub
-        self._matches: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        self._marks: dict[int, tuple[list[int], list[int]]] = {}
         self._sentences: list[Sentence] | None = None
-        self._counts: dict[tuple[int, int], ReaderCounts] = {}
-        self._lowers: dict[int, array[int]] = {}
+        self._prose: list[Sentence] | None = None
+        derived = derived or Derived()
+        self._matches = derived.matches
+        self._marks = derived.marks
+        self._counts = derived.counts
+        self._lowers = derived.lowers
+
+    def derived(self, blocks: Container[int]) -> Derived:
+        """What was derived from ``blocks``, for the next segment to read without deriving it
+        again (the sentences around a segment are read by the segments on both sides)."""
+        return Derived(
+            {b: found for b, found in self._matches.items() if b in blocks},
+            {b: marks for b, marks in self._marks.items() if b in blocks},
+            {key: count for key, count in self._counts.items() if key[0] in blocks},
+            {b: words for b, words in self._lowers.items() if b in blocks},
+        )
+
+    @property
+    def last(self) -> bool:
+        """Whether this is the article's last segment (and no rule need keep state for more)."""
+        return self.segment.stop >= len(self.article.blocks)
+
+    def state(self, owner: object, make: Callable[[], T]) -> T:
+        """``owner``'s state for the whole article, shared by its segments: made on first use."""
+        if owner not in self._shared:
+            self._shared[owner] = make()
+        return self._shared[owner]  # type: ignore[no-any-return]
 
     def blocks(self, region: str | None = "body") -> Iterator[tuple[int, Block, Doc]]:
-        for index, (block, doc) in enumerate(zip(self.article.blocks, self.docs, strict=True)):
+        """The segment's blocks (of ``region``; None: all), with their Docs."""
+        blocks = self.article.blocks
+        for index in self.segment:
+            block = blocks[index]
             if region is None or block.region == region:
-                yield index, block, doc
+                yield index, block, self.docs[index]
 
     def lowers(self, block: int) -> Sequence[int]:
         """The LOWER hashes of the block's tokens, read once from an array and shared by the
@@ -110,42 +163,12 @@ class ParsedArticle:
         return self._counts[key]
 
     def _count_block(self, block: int) -> None:
-        from spacy.attrs import IS_ALPHA, LIKE_NUM, ORTH, SENT_START, SPACY
-
-        doc = self.docs[block]
-        if not len(doc):
-            return
-        # One pass over the block's token array, counting as it goes: no word strings, and each
-        # distinct word's syllables looked up once a process (by its hash). A word joined to the
-        # one before by a hyphen with no space around it grows that word ("non-small-cell").
-        strings, hyphen, parts = doc.vocab.strings, doc.vocab.strings["-"], _SYLLABLE_PARTS
-        table = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, ORTH, SENT_START])
-        start = words = total = long_words = 0
-        current = -1  # the syllables of the sentence's last word so far; -1: no word yet
-        spaced_before = spaced = True  # whether tokens i-2 and i-1 have a space after them
-        hyphen_before = False  # whether token i-1 is a hyphen
-        for i, (alpha, number, space, orth, begins) in enumerate(table.tolist()):
-            if begins == 1 and i:
-                self._counts[(block, start)] = _counted(words, total, long_words, current)
-                start, words, total, long_words, current = i, 0, 0, 0, -1
-            if alpha or number:
-                count = parts.get(orth)
-                if count is None:
-                    count = parts[orth] = syllable_parts(strings[orth])
-                if current >= 0 and hyphen_before and not spaced and not spaced_before:
-                    current += count
-                else:
-                    if current >= 0:
-                        word = max(1, current)
-                        words, total = words + 1, total + word
-                        long_words += word >= POLYSYLLABLE
-                    current = count
-            spaced_before, spaced, hyphen_before = spaced, bool(space), orth == hyphen
-        self._counts[(block, start)] = _counted(words, total, long_words, current)
+        for start, counts in sentence_counts(self.docs[block]):
+            self._counts[(block, start)] = counts
 
     @property
     def sentences(self) -> list[Sentence]:
-        """Sentences of the article's body, in order; headings are sentences of their own."""
+        """Sentences of the segment's body, in order; headings are sentences of their own."""
         if self._sentences is None:
             self._sentences = [
                 Sentence(index, sent) for index, _, doc in self.blocks() for sent in doc.sents
@@ -153,9 +176,43 @@ class ParsedArticle:
         return self._sentences
 
     def prose_sentences(self) -> list[Sentence]:
-        """Body sentences outside headings."""
-        blocks = self.article.blocks
-        return [s for s in self.sentences if not blocks[s.block].is_heading]
+        """Body sentences outside headings: the segment's, with as many on either side as a
+        window of sentences (``neighbours``) can reach from it. A rule reports on those that
+        are ``in_segment``; the others are there to be looked at."""
+        if self._prose is None:
+            blocks = self.article.blocks
+            inside = [s for s in self.sentences if not blocks[s.block].is_heading]
+            before = self._reach(range(self.segment.start - 1, -1, -1))
+            after = self._reach(range(self.segment.stop, len(blocks)))
+            self._prose = [*reversed(before), *inside, *after]
+        return self._prose
+
+    def prose_of(self, block: int) -> list[Sentence]:
+        """The prose sentences of any block of the article: none for a heading or chrome."""
+        if self.article.blocks[block].is_heading or self.article.blocks[block].region != "body":
+            return []
+        return [Sentence(block, sent) for sent in self.docs[block].sents]
+
+    def in_segment(self, sentence: Sentence) -> bool:
+        return sentence.block in self.segment
+
+    def _reach(self, outward: range) -> list[Sentence]:
+        """Prose sentences of the blocks in ``outward`` order, nearest first, up to the widest
+        window a rule may have; a heading parts sections, so none past one is in reach."""
+        found: list[Sentence] = []
+        for block in outward:
+            wanted = MAX_SENTENCE_WINDOW - len(found)
+            if wanted <= 0 or self.article.blocks[block].is_heading:
+                break
+            if self.article.blocks[block].region != "body":
+                continue
+            # Only the sentences in reach: a block of a long one-line article has hundreds.
+            doc = self.docs[block]
+            if outward.step > 0:
+                found += [Sentence(block, sent) for sent in islice(doc.sents, wanted)]
+            else:
+                found += [Sentence(block, sent) for sent in reversed(last_sentences(doc, wanted))]
+        return found
 
     def neighbours(self, sentences: list[Sentence], n: int, before: int, after: int) -> list[int]:
         """Indexes of the sentences around ``sentences[n]`` (itself included) that share its
@@ -168,42 +225,6 @@ class ParsedArticle:
             for m in range(max(0, n - before), min(len(sentences), n + after + 1))
             if not any(blocks[b].is_heading for b in range(*sorted((block, sentences[m].block))))
         ]
-
-
-# Syllables that make a word count as long in the SMOG formula.
-POLYSYLLABLE = 3
-
-
-class ReaderCounts(NamedTuple):
-    words: int
-    syllables: int
-    polysyllables: int  # words of three syllables or more
-
-
-def reader_counts(words: list[str]) -> ReaderCounts:
-    counts = [syllables(word) for word in words]
-    polysyllables = sum(1 for count in counts if count >= POLYSYLLABLE)
-    return ReaderCounts(len(counts), sum(counts), polysyllables)
-
-
-# Word hash -> syllable_parts of the word, for the life of the process (hashes are the same in
-# every vocabulary).
-_SYLLABLE_PARTS: dict[int, int] = {}
-
-
-def _counted(words: int, total: int, long_words: int, last: int) -> ReaderCounts:
-    """A sentence's counts, its last word (``last`` syllables; -1: none) included."""
-    if last < 0:
-        return ReaderCounts(words, total, long_words)
-    word = max(1, last)
-    return ReaderCounts(words + 1, total + word, long_words + (word >= POLYSYLLABLE))
-
-
-def analyse(article: Article, hub: PatternHub, today: dt.date | None = None) -> ParsedArticle:
-    """The article tokenized block by block, ready for the rules."""
-    return ParsedArticle(
-        article, parse_blocks([block.text for block in article.blocks]), hub, today
-    )
 
 
 def has_evidence(

@@ -129,12 +129,27 @@ class Linter:
             )
             self.active.append(ActiveRule(rule, _build(rule, compiler, self.settings), severity))
 
-    def hits(self, parsed: ParsedArticle) -> Iterator[tuple[ActiveRule, Hit]]:
-        """Every active rule's hits in the analysed article, rule by rule in catalogue order."""
-        for active in self.active:
-            if active.runner is not None:
-                for hit in active.runner.run(parsed):
+    def hits(self, segments: Iterable[ParsedArticle]) -> Iterator[tuple[ActiveRule, Hit]]:
+        """Every active rule's hits in the analysed article: segment by segment, each rule in
+        catalogue order reading a segment before the next is made (only one segment's Docs
+        live), then what each rule decides on the whole article."""
+        runners = [active for active in self.active if active.runner is not None]
+        last = None
+        for parsed in segments:
+            for active in runners:
+                for hit in active.runner.run(parsed):  # type: ignore[union-attr]
                     yield active, hit
+            if parsed.last:
+                last = parsed
+            del parsed  # before the next segment is made
+        if last is not None:
+            for active in runners:
+                for hit in active.runner.finish(last):  # type: ignore[union-attr]
+                    yield active, hit
+
+    def order(self) -> dict[str, int]:
+        """Rule name -> its place in the catalogue: the order of findings at one position."""
+        return {active.rule.name: place for place, active in enumerate(self.active)}
 
 
 _LINTERS: dict[tuple[str, tuple[Path, ...]], Linter] = {}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # Footnote markers stuck to the word before them ("infection.[^2]", "cases.^3") become tokens of
 # their own, so that the source patterns see them, and the full stop before one ends its sentence.
@@ -180,3 +180,14 @@ def parse_blocks(texts: list[str]) -> list[Doc]:
     for _, component in nlp.pipeline:
         docs = [component(doc) for doc in docs]
     return docs
+
+
+def last_sentences(doc: Doc, count: int) -> list[Span]:
+    """The last ``count`` sentences of ``doc``, as ``doc.sents`` gives them (a sentence starts
+    at the first token and at each token marked as a start), without making the others."""
+    from spacy.attrs import SENT_START
+
+    marks = doc.to_array(SENT_START).tolist() if len(doc) else []
+    starts = [0, *(i for i in range(1, len(marks)) if marks[i] == 1)] if marks else []
+    ends = [*starts[1:], len(doc)]
+    return [doc[start:end] for start, end in list(zip(starts, ends, strict=True))[-count:]]

@@ -19,6 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from .findings import Severity
 
 RULE_NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+# The most sentences a rule's window may reach on either side: analysis.py reads as many around
+# each segment of a long article.
+MAX_SENTENCE_WINDOW = 5
 
 
 class Examples(BaseModel):
@@ -169,8 +172,12 @@ class ConditionalRule(TriggerFilters, RuleBase):
         description="A match of these that overlaps a trigger cancels it (a hedge around it: "
         "'some evidence suggests it might'): " + _PATTERNS,
     )
-    window_before: int = Field(default=1, ge=0, le=5, description="Sentences before it to search.")
-    window_after: int = Field(default=1, ge=0, le=5, description="Sentences after it to search.")
+    window_before: int = Field(
+        default=1, ge=0, le=MAX_SENTENCE_WINDOW, description="Sentences before it to search."
+    )
+    window_after: int = Field(
+        default=1, ge=0, le=MAX_SENTENCE_WINDOW, description="Sentences after it to search."
+    )
     links_count: bool = Field(default=True, description="Whether a link or <sup> is evidence.")
 
 

@@ -29,7 +29,7 @@ STAGES: list[tuple[str, set[str]]] = [
     ),
     ("configuration", {"config", "rulepack", "pack_safety", "packs"}),
     ("discovery and reading", {"discover", "article", "directives", "loaders"}),
-    ("analysis", {"nlp", "pattern_shapes", "patterns", "analysis"}),
+    ("analysis", {"nlp", "pattern_shapes", "patterns", "analysis", "segments"}),
     ("rules", {"kinds", "checks", "linter"}),
     ("positions", {"positions"}),
     ("suppressions", {"suppressions"}),

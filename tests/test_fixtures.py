@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from healthlint import lint_text
+from healthlint import lint_text, segments
 from healthlint.config import Settings
 
 from .conftest import FIXTURES, expected_findings
@@ -24,6 +24,21 @@ CASES = sorted(
     ("rule", "path"), CASES, ids=[f"{rule}/{path.name}" for rule, path in CASES]
 )
 def test_fixture(rule: str, path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    findings = lint_text(source, path=path.name, settings=Settings(select=(rule,)))
+    found = {(f.rule, f.line, f.column) for f in findings}
+    assert found == expected_findings(source, path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "path"), CASES, ids=[f"{rule}/{path.name}" for rule, path in CASES]
+)
+def test_fixture_read_in_segments_of_one_block(
+    monkeypatch: pytest.MonkeyPatch, rule: str, path: Path
+) -> None:
+    """The same findings when each block is a segment of its own (healthlint/segments.py):
+    every rule that looks past a block keeps what it needs across segments."""
+    monkeypatch.setattr(segments, "SEGMENT_BLOCKS", 1)
     source = path.read_text(encoding="utf-8")
     findings = lint_text(source, path=path.name, settings=Settings(select=(rule,)))
     found = {(f.rule, f.line, f.column) for f in findings}

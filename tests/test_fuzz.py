@@ -18,7 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from healthlint import lint_text
+from healthlint import lint_text, segments
 from healthlint.cli import main
 from healthlint.errors import InputError
 
@@ -186,6 +186,20 @@ def test_any_article_lints_without_error_and_positions_hold(article: tuple[str, 
                 at = span.find(char, at)
                 assert at != -1, (quoted, span)
                 at += 1
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(articles())
+def test_segments_of_one_block_change_no_finding(monkeypatch, article) -> None:  # noqa: ANN001
+    """Where a long article's segments end (healthlint/segments.py) changes nothing."""
+    suffix, text = article
+    try:
+        whole = lint_text(text, path=f"fuzz{suffix}")
+    except InputError:
+        return
+    with monkeypatch.context() as patched:
+        patched.setattr(segments, "SEGMENT_BLOCKS", 1)
+        assert lint_text(text, path=f"fuzz{suffix}") == whole
 
 
 def _run(*argv: str) -> tuple[int, str]:

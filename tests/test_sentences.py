@@ -45,8 +45,9 @@ def test_a_footnote_marker_stays_in_the_sentence_it_closes(text: str, sentences:
 
 
 def test_reader_counts_join_hyphenated_words_and_skip_symbols() -> None:
-    from healthlint.analysis import ParsedArticle, reader_counts
+    from healthlint.analysis import ParsedArticle
     from healthlint.loaders import load
+    from healthlint.metrics import reader_counts
 
     text = "A non-small-cell tumour, 12 cm wide - very big. Then well-being returns."
     article = load("note.txt", text)

@@ -6,6 +6,7 @@ sentence and section (claim_context.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -83,6 +84,7 @@ class AbsoluteClaim(Runner):
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         myths: set[int] | None = None
+        section = parsed.state(self, _Section)
         for index, block, doc in parsed.blocks():
             candidates = [
                 (start, end, form)
@@ -97,12 +99,14 @@ class AbsoluteClaim(Runner):
                 if claim is None or self.scope.distanced(doc[start].sent):
                     continue
                 if myths is None:
-                    myths = self.scope.myth_blocks(parsed)
+                    myths = self.scope.myth_blocks(parsed, section.myth)
                 if index in myths or self.scope.led_in(parsed, index):
                     continue
                 taken.append(claim)
                 span = doc[claim[0] : claim[1]]
                 yield Hit(index, span.start_char, span.end_char, values={"match": span.text})
+        if not parsed.last:
+            section.myth = self.scope.myth_section_at_end(parsed, section.myth)
 
     # -- the forms: each returns the claim's token range, or None ------------------------------
     def _verb(self, doc: Any, start: int, end: int, heading: bool) -> tuple[int, int] | None:
@@ -227,3 +231,8 @@ class AbsoluteClaim(Runner):
         if "than" in clause or any(word in words["past"] for word in clause):
             return None
         return self._unqualified(doc, start, end)
+
+
+@dataclass
+class _Section:
+    myth: bool = False  # the section the next segment starts in names a myth

@@ -182,11 +182,11 @@ class Scope:
             return True
         return any(token.lower_ in self.myth_words for token in sentence)
 
-    def myth_blocks(self, parsed: ParsedArticle) -> set[int]:
-        """Blocks that state a myth: one that starts with a myth word ("Myth: ..."), or any block
-        of a section whose heading names a myth."""
+    def myth_blocks(self, parsed: ParsedArticle, section_myth: bool) -> set[int]:
+        """The segment's blocks that state a myth: one that starts with a myth word ("Myth:
+        ..."), or any block of a section whose heading names a myth (``section_myth``: the
+        section the segment starts in does)."""
         found: set[int] = set()
-        section_myth = False
         for index, block, _ in parsed.blocks():
             lowers = parsed.lowers(index)
             if block.is_heading:
@@ -194,3 +194,11 @@ class Scope:
             if section_myth or (lowers and lowers[0] in self.myth_hashes):
                 found.add(index)
         return found
+
+    def myth_section_at_end(self, parsed: ParsedArticle, section_myth: bool) -> bool:
+        """Whether the section the segment ends in names a myth (``section_myth``: the one it
+        starts in does): its last heading says."""
+        headings = [index for index, block, _ in parsed.blocks() if block.is_heading]
+        if not headings:
+            return section_myth
+        return not self.myth_hashes.isdisjoint(parsed.lowers(headings[-1]))

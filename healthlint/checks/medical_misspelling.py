@@ -9,14 +9,20 @@ suggestions of the last two are judgements, not certainties, so they carry no fi
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..kinds.base import Hit
-from ..kinds.substitution import SubstitutionOptions, SubstitutionRunner, correction
+from ..kinds.substitution import (
+    SubstitutionOptions,
+    SubstitutionRunner,
+    correction,
+    word_correction,
+)
 from ..lexicons import corrections, word_list
 from .garbled_names import garbles, name_form, swaps
 from .near_miss import NearMisses
@@ -25,6 +31,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..analysis import ParsedArticle
+
+
+Blocks = list[tuple[int, Sequence[int]]]  # blocks of a segment and their words' hashes
 
 
 class MisspellingData(BaseModel):
@@ -92,13 +101,29 @@ class MedicalMisspelling(SubstitutionRunner):
         if not (self.options.near_misses or self.options.garbled_names):
             return
         blocks = [(index, parsed.lowers(index)) for index, _, _ in parsed.blocks()]
-        # The article's words once, as hashes; only those never judged in this process are read.
+        # The segment's words once, as hashes; only those never judged in this process are read.
         words = set().union(*(lowers for _, lowers in blocks))
         self._judge(words)
+        # How often the article uses a word is known only once every segment is read: what
+        # each segment found waits in the article's state until ``finish``.
         if self.options.near_misses:
-            yield from self.near_misses(parsed, blocks, words)
+            self._note_near_misses(parsed, blocks, words)
         if self.options.garbled_names:
-            yield from self.garbled_names(parsed, blocks, words)
+            self._note_names(parsed, blocks, words)
+
+    def finish(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        kept = parsed.state(self, _Kept)
+        # A spelling the article keeps to is the writer's own word: a name, a term of art.
+        yield from (hit for key, hit in kept.near if kept.uses[key] < self.data.deliberate_from)
+        forms = kept.forms
+        # Most articles have no two names that are each other's swap: nothing more to do.
+        if len(forms) < 2 or not any(garble in forms for form in forms for garble in swaps(form)):
+            return
+        wrong = garbles(kept.name_uses, self.data.name_from, self.data.deliberate_from)
+        for index, start, text, form in kept.names:
+            if form in wrong:
+                right = kept.spelled[wrong[form]].most_common(1)[0][0]
+                yield word_correction(index, start, text, right, sure=False)
 
     def _judge(self, words: set[int]) -> None:
         strings, flagged, search = self.nlp.vocab.strings, self.flagged, self.options.near_misses
@@ -113,55 +138,36 @@ class MedicalMisspelling(SubstitutionRunner):
             else:
                 flagged[key] = term
 
-    def near_misses(
-        self, parsed: ParsedArticle, blocks: list[tuple[int, list[int]]], words: set[int]
-    ) -> Iterable[Hit]:
+    def _note_near_misses(self, parsed: ParsedArticle, blocks: Blocks, words: set[int]) -> None:
+        kept = parsed.state(self, _Kept)
         flagged = self.flagged
         if flagged.keys().isdisjoint(words):
             return
-        found: list[tuple[int, int]] = []  # (block, token) of each near miss
-        uses: dict[int, int] = {}  # how often the article uses each near miss
         for index, lowers in blocks:
             for i in (i for i, key in enumerate(lowers) if key in flagged):
-                found.append((index, i))
-                uses[lowers[i]] = uses.get(lowers[i], 0) + 1
-        for index, i in found:
-            token = parsed.docs[index][i]
-            key = parsed.lowers(index)[i]
-            # A spelling the article keeps to is the writer's own word: a name, a term of art.
-            if uses[key] >= self.data.deliberate_from or not self._is_prose_word(token):
-                continue
-            if self._is_name(token) or not (
-                parsed.article.blocks[index].is_heading or self._is_common_noun(token)
-            ):
-                continue
-            yield correction(index, token, flagged[key], sure=False)
+                key = lowers[i]
+                kept.uses[key] += 1
+                token = parsed.docs[index][i]
+                if not self._is_prose_word(token) or self._is_name(token):
+                    continue
+                if parsed.article.blocks[index].is_heading or self._is_common_noun(token):
+                    kept.near.append((key, correction(index, token, flagged[key], sure=False)))
 
-    def garbled_names(
-        self, parsed: ParsedArticle, blocks: list[tuple[int, list[int]]], words: set[int]
-    ) -> Iterable[Hit]:
+    def _note_names(self, parsed: ParsedArticle, blocks: Blocks, words: set[int]) -> None:
+        kept = parsed.state(self, _Kept)
         names = self.names
         present = words & names.keys()
-        forms = {names[key] for key in present}
-        # Most articles have no two names that are each other's swap: nothing more to read.
-        if len(forms) < 2 or not any(garble in forms for form in forms for garble in swaps(form)):
+        if not present:
             return
-        uses: dict[str, int] = {}
-        spelled: dict[str, Counter[str]] = {}  # each name as the article writes it
-        found: list[tuple[int, Token, str]] = []
+        kept.forms.update(names[key] for key in present)
         for index, lowers in blocks:
             doc = parsed.docs[index]
             for i in (i for i, key in enumerate(lowers) if key in present):
                 token, form = doc[i], names[lowers[i]]
                 if not (token.like_url or token.like_email):
-                    uses[form] = uses.get(form, 0) + 1
-                    spelled.setdefault(form, Counter())[token.text] += 1
-                    found.append((index, token, form))
-        wrong = garbles(uses, self.data.name_from, self.data.deliberate_from)
-        for index, token, form in found:
-            if form in wrong:
-                right = spelled[wrong[form]].most_common(1)[0][0]
-                yield correction(index, token, right, sure=False)
+                    kept.name_uses[form] += 1
+                    kept.spelled[form][token.text] += 1
+                    kept.names.append((index, token.idx, token.text, form))
 
     @staticmethod
     def _is_prose_word(token: Token) -> bool:
@@ -204,3 +210,15 @@ class MedicalMisspelling(SubstitutionRunner):
         if any(search.is_term(word) for word in titles):
             return True
         return any(t.is_lower for t in token.sent) and any(map(search.is_common, titles))
+
+
+@dataclass
+class _Kept:
+    """What the segments read so far found, for the article's counts to decide on."""
+
+    uses: Counter[int] = field(default_factory=Counter)  # near miss -> how often it is used
+    near: list[tuple[int, Hit]] = field(default_factory=list)  # near misses a reader sees
+    forms: set[str] = field(default_factory=set)  # the names' forms the article writes
+    name_uses: Counter[str] = field(default_factory=Counter)
+    spelled: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    names: list[tuple[int, int, str, str]] = field(default_factory=list)  # block, start, text, form

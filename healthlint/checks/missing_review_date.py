@@ -13,5 +13,5 @@ if TYPE_CHECKING:
 
 
 class MissingReviewDate(ReviewDates):
-    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+    def finish(self, parsed: ParsedArticle) -> Iterable[Hit]:
         return () if self.dates(parsed) else (Hit(block=None),)

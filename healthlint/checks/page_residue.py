@@ -11,6 +11,7 @@ short sentence is poor in words.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
@@ -67,22 +68,23 @@ class PageResidue(Runner):
         self.short_tokens = 3 * max(data.call_words, data.bar_words, data.menu_words)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        last = -3  # position among the body's blocks of the last residue block
-        bridge = False  # the block after it is a short fragment, which may be the widget's own
-        banner = False  # a banner at the top of the page was reported
-        for position, (index, _, doc) in enumerate(parsed.blocks()):
+        seen = parsed.state(self, _SoFar)
+        for index, _, doc in parsed.blocks():
+            position = seen.blocks
+            seen.blocks += 1
             found = self._residue(parsed, index, doc)
             quiet = False
             if found is None and position < self.data.top_blocks:
                 found = self._first(parsed, index, doc, self.top)
-                quiet, banner = banner, banner or found is not None  # one banner, told once
+                quiet = seen.banner
+                seen.banner = seen.banner or found is not None  # one banner, told once
             if found is None:
-                bridge = position == last + 1 and _is_fragment(doc)
+                seen.bridge = position == seen.last + 1 and _is_fragment(doc)
                 continue
-            in_widget = position == last + 1 or (bridge and position == last + 2)
+            in_widget = position == seen.last + 1 or (seen.bridge and position == seen.last + 2)
             if not (in_widget or quiet):
                 yield found
-            last, bridge = position, False
+            seen.last, seen.bridge = position, False
 
     # -- one block ---------------------------------------------------------------------------
     def _residue(self, parsed: ParsedArticle, index: int, doc: Doc) -> Hit | None:
@@ -140,6 +142,16 @@ class PageResidue(Runner):
         if len(links) >= 3 and linked >= _LINK_DENSITY * len(doc.text.strip()):
             return navigation * 2 >= len(words)
         return navigation == len(words)
+
+
+@dataclass
+class _SoFar:
+    """The body's blocks read so far, in every segment, and what they were."""
+
+    blocks: int = 0
+    last: int = -3  # position among the body's blocks of the last residue block
+    bridge: bool = False  # the block after it is a short fragment, which may be the widget's own
+    banner: bool = False  # a banner at the top of the page was reported
 
 
 def _opens_sentence(doc: Doc, start: int) -> bool:

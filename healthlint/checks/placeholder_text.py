@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..analysis import ParsedArticle
+    from ..article import Article
 
 _YEARS = range(1900, 2100)  # a bare number in this range reads as a year, not a word count
 _OPENERS, _CLOSERS = frozenset("[{"), frozenset("]}")
@@ -47,20 +49,20 @@ class PlaceholderText(Runner):
         self.separator = re.compile(rf"([^\W\d_])\1{{{data.separator_letters - 1},}}")
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        body = list(parsed.blocks())
-        in_brief = False  # the block before was a label of a writer's brief
-        for position, (index, block, doc) in enumerate(body):
+        brief = parsed.state(self, _Brief)
+        last = _last_body_block(parsed.article)
+        for index, block, doc in parsed.blocks():
             text = block.text.strip()
             label = self._label(parsed, index, doc)
             if label is not None:
-                if not in_brief:
+                if not brief.open:
                     yield label
-                in_brief = True
+                brief.open = True
                 continue
             # A brief goes on through its lists of keywords, which are no sentences.
-            in_brief = in_brief and not text.endswith((".", "!", "?"))
+            brief.open = brief.open and not text.endswith((".", "!", "?"))
             if self.separator.fullmatch(text) or (
-                position == len(body) - 1 and block.kind == "paragraph" and self._count(text)
+                index == last and block.kind == "paragraph" and self._count(text)
             ):
                 yield Hit(index, 0, len(block.text), values={"match": text})
                 continue
@@ -102,6 +104,19 @@ class PlaceholderText(Runner):
             return False
         number = int(digits)
         return number >= self.data.word_count_from and number not in _YEARS
+
+
+@dataclass
+class _Brief:
+    open: bool = False  # the block before was a label of a writer's brief, or went on with it
+
+
+def _last_body_block(article: Article) -> int:
+    """The index of the article's last block of body text; -1: none."""
+    return next(
+        (i for i in range(len(article.blocks) - 1, -1, -1) if article.blocks[i].region == "body"),
+        -1,
+    )
 
 
 def _initials(doc: Doc, start: int, end: int) -> bool:

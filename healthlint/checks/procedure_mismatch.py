@@ -7,15 +7,30 @@ intended word in both cases.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
 from ..kinds.base import Hit, Runner
-from .procedure_terms import Condition, Mention, Terms, main_procedure, subjects
+from .procedure_terms import Condition, Terms, main_procedure, subjects
 
 if TYPE_CHECKING:
     from ..analysis import ParsedArticle
+
+
+@dataclass(frozen=True)
+class _Noted:
+    """A mention as a segment saw it, kept without its Doc until the article is read."""
+
+    block: int
+    term: str
+    is_procedure: bool
+    start: int  # prose range in the block
+    end: int
+    text: str
+    cue: str | None  # what the words before ask for; None: no cue, or no mention to judge
+    comparison: bool  # a procedure in a sentence that compares it with another
 
 
 class ProcedureData(BaseModel):
@@ -99,32 +114,52 @@ class ProcedureMismatch(Runner):
 
     # -- the check -------------------------------------------------------------------------------
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        mentions = self.terms.mentions(parsed)
+        """Notes the segment's mentions and their contexts: which procedure is the article's
+        main one is known only once every segment is read (``finish``)."""
+        noted = parsed.state(self, list)
+        blocks = parsed.article.blocks
+        for mention in self.terms.mentions(parsed):
+            span, cue = mention.span, None
+            if not (blocks[mention.block].is_heading or self._part_of_longer_name(span)):
+                cue = self._cue(span)
+            comparison = cue is not None and mention.is_procedure and self._is_comparison(span)
+            noted.append(
+                _Noted(
+                    mention.block,
+                    mention.term,
+                    mention.is_procedure,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    cue,
+                    comparison,
+                )
+            )
+        return ()
+
+    def finish(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        mentions: list[_Noted] = parsed.state(self, list)
         main = main_procedure(parsed, mentions)
         named = subjects(parsed, mentions)
-        blocks = parsed.article.blocks
         for mention in mentions:
-            if blocks[mention.block].is_heading or self._part_of_longer_name(mention.span):
-                continue
-            cue = self._cue(mention.span)
-            if cue is None:
+            if mention.cue is None:
                 continue
             if mention.is_procedure:
-                verdict = self._wrong_procedure(mention, cue, main, named)
+                verdict = self._wrong_procedure(mention, mention.cue, main, named)
             else:
-                verdict = self._condition_for_procedure(mention, cue, main)
+                verdict = self._condition_for_procedure(mention, mention.cue, main)
             if verdict is not None:
                 suggestion, reason = verdict
                 yield Hit(
                     block=mention.block,
-                    start=mention.span.start_char,
-                    end=mention.span.end_char,
-                    values={"found": mention.span.text, "reason": reason},
+                    start=mention.start,
+                    end=mention.end,
+                    values={"found": mention.text, "reason": reason},
                     suggestion=suggestion,
                 )
 
     def _condition_for_procedure(
-        self, mention: Mention, cue: str, main: str | None
+        self, mention: _Noted, cue: str, main: str | None
     ) -> tuple[str | None, str] | None:
         """A condition where the cue asks for a procedure: its likely procedure and the reason."""
         condition = self.conditions.get(mention.term, Condition(False, ()))
@@ -139,7 +174,7 @@ class ProcedureMismatch(Runner):
         return suggestion, reason.format(suggestion=suggestion)
 
     def _wrong_procedure(
-        self, mention: Mention, cue: str, main: str | None, subjects: set[str]
+        self, mention: _Noted, cue: str, main: str | None, subjects: set[str]
     ) -> tuple[str | None, str] | None:
         """Another procedure than the article's in its own post-operative context.
 
@@ -154,7 +189,7 @@ class ProcedureMismatch(Runner):
         region, main_region = self.anatomy.get(mention.term), self.anatomy.get(main)
         if cue != "after-your" and not self._distinct_regions(region, main_region):
             return None
-        if self._is_comparison(mention.span):
+        if mention.comparison:
             return None
         return main, self.data.reasons["procedure"].format(suggestion=main)
 

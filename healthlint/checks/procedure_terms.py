@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..lexicons import table
 from ..nlp import term_docs
@@ -29,6 +29,14 @@ class Condition:
 class Mention:
     block: int
     span: Any  # spacy Span
+    term: str
+    is_procedure: bool
+
+
+class Named(Protocol):
+    """What the main procedure is worked out from: a mention, or what is kept of one."""
+
+    block: int
     term: str
     is_procedure: bool
 
@@ -101,7 +109,7 @@ class Terms:
         return [at for at, word in enumerate(lowers) if known[word]]
 
 
-def main_procedure(parsed: ParsedArticle, mentions: list[Mention]) -> str | None:
+def main_procedure(parsed: ParsedArticle, mentions: Sequence[Named]) -> str | None:
     """The procedure the article is about: named in its title, or often enough (headings count
     twice)."""
     scores: Counter[str] = Counter()
@@ -119,7 +127,7 @@ def main_procedure(parsed: ParsedArticle, mentions: list[Mention]) -> str | None
     return term if score >= MAIN_SCORE else None
 
 
-def subjects(parsed: ParsedArticle, mentions: list[Mention]) -> set[str]:
+def subjects(parsed: ParsedArticle, mentions: Sequence[Named]) -> set[str]:
     """Procedures the title or a heading names."""
     title = (parsed.article.title or "").lower()
     blocks = parsed.article.blocks

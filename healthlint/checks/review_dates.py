@@ -12,11 +12,13 @@ date as one of its fields: "By Ana Ruiz | 3 May 2024 | Skin care") is the page's
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..kinds.base import RuleOptions, Runner
+from ..kinds.base import Hit, RuleOptions, Runner
 from ..patterns import PatternSet
 from .dates import WINDOW, as_date, find_date, lone_date
 
@@ -65,24 +67,31 @@ class ReviewDates(Runner):
         self.labels += [(key, False) for key in credits]
         self.day_first = self.options.day_first
 
+    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        """Reads the segment's dates; the rule decides on all of them in ``finish``."""
+        self._read(parsed, parsed.state(self, _Dates))
+        return ()
+
     def dates(self, parsed: ParsedArticle) -> list[tuple[dt.date, Where]]:
-        """Every date the article gives for itself, metadata first."""
+        """Every date the article gives for itself, metadata first, once its segments are
+        read."""
         metadata = parsed.article.metadata
         found: list[tuple[dt.date, Where]] = [
             (date, None)
             for key in self.keys
             if (date := as_date(metadata.get(key), self.day_first))
         ]
-        body_blocks = 0  # a date line without a label counts near the top of the page
+        return found + parsed.state(self, _Dates).found
+
+    def _read(self, parsed: ParsedArticle, dates: _Dates) -> None:
         for index, block, doc in parsed.blocks(region=None):
             short = len(doc) <= SHORT_BLOCK
             dated = self._labelled(parsed, index, len(doc) if short else DATE_LINE_START)
-            if not dated and body_blocks < TOP_BLOCKS and len(doc) <= DATE_ONLY_LINE:
+            if not dated and dates.body_blocks < TOP_BLOCKS and len(doc) <= DATE_ONLY_LINE:
                 alone = lone_date(block.text, self.day_first)
                 dated = [(alone[0], (index, alone[1], alone[2]))] if alone else []
-            body_blocks += block.region == "body"
-            found += dated
-        return found
+            dates.body_blocks += block.region == "body"
+            dates.found += dated
 
     def _labelled(
         self, parsed: ParsedArticle, index: int, first_tokens: int
@@ -100,3 +109,11 @@ class ReviewDates(Runner):
                 if date is not None:
                     found.append((date[0], (index, offset + date[1], offset + date[2])))
         return found
+
+
+@dataclass
+class _Dates:
+    """The dates the segments read so far give, in order."""
+
+    found: list[tuple[dt.date, Where]] = field(default_factory=list)
+    body_blocks: int = 0  # a date line without a label counts near the top of the page

@@ -23,7 +23,7 @@ class StaleReviewDateOptions(ReviewDateOptions):
 class StaleReviewDate(ReviewDates):
     Options = StaleReviewDateOptions
 
-    def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+    def finish(self, parsed: ParsedArticle) -> Iterable[Hit]:
         from dateutil.relativedelta import relativedelta
 
         dates = self.dates(parsed)

@@ -5,6 +5,7 @@ list ("According to the CDC, the leading causes were:")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..analysis import has_evidence
@@ -23,6 +24,7 @@ class SourceFinder:
         sentences: list[Sentence],
         sources: list[str],
         back_references: dict[str, str],  # label -> key: "participants", then any others
+        owner: object,  # the rule, whose state across segments this keeps
     ) -> None:
         self.parsed, self.sentences, self.sources = parsed, sentences, sources
         self.participants = (
@@ -33,9 +35,13 @@ class SourceFinder:
         self._by_block: dict[int, list[int]] = {}  # block -> its sentences' indexes
         for n, sentence in enumerate(sentences):
             self._by_block.setdefault(sentence.block, []).append(n)
-        # The first sentence with evidence, in the article and in each block, as far as the
+        # The segment's sentences (analysis.py): the others are only looked at.
+        self.inside = [n for n, sentence in enumerate(sentences) if parsed.in_segment(sentence)]
+        # Whether a sentence of an earlier segment gives a source, kept for the next segment.
+        self._earlier = parsed.state(owner, _Earlier)
+        # The first sentence with evidence, in the segment and in each block, as far as the
         # scan has gone: each sentence is looked at once, however many figures follow it.
-        self._scanned = 0
+        self._scanned = self.inside[0] if self.inside else 0
         self._first: int | None = None
         self._first_in_block: dict[int, int] = {}
 
@@ -69,7 +75,7 @@ class SourceFinder:
             return any(self.parsed.matches_within(sentence, key) for key in keys)
 
         self._scan_to(n)
-        if refers(self.participants) and self._first is not None:
+        if refers(self.participants) and (self._earlier.evidence or self._first is not None):
             return True
         return refers(self.others) and sentence.block in self._first_in_block
 
@@ -92,6 +98,25 @@ class SourceFinder:
         lead = block - 1
         while lead >= 0 and blocks[lead].kind in LIST_KINDS:
             lead -= 1
-        if lead < 0 or blocks[lead].is_heading or lead not in self._by_block:
+        if lead < 0 or blocks[lead].is_heading:
             return False
-        return self.evidence(self._by_block[lead][-1])
+        if lead in self._by_block:
+            return self.evidence(self._by_block[lead][-1])
+        # A lead-in in an earlier segment, read again (once per list).
+        known = self._earlier.leads
+        if lead not in known:
+            prose = self.parsed.prose_of(lead)
+            known[lead] = bool(prose) and has_evidence(self.parsed, prose[-1], self.sources)
+        return known[lead]
+
+    def finish(self) -> None:
+        """Keeps for the next segment whether this one gives a source that later sentences'
+        words may point back at."""
+        if self.participants and not self._earlier.evidence and not self.parsed.last:
+            self._earlier.evidence = any(self.evidence(n) for n in self.inside)
+
+
+@dataclass
+class _Earlier:
+    evidence: bool = False  # whether a sentence of the segments read so far holds evidence
+    leads: dict[int, bool] = field(default_factory=dict)  # lead-in block -> it gives a source

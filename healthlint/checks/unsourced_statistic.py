@@ -119,8 +119,9 @@ class UnsourcedStatistic(Runner):
     # -- the check -----------------------------------------------------------------------------
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         sentences = parsed.prose_sentences()
-        finder = SourceFinder(parsed, sentences, self.sources, self.back_references)
-        for n, sentence in enumerate(sentences):
+        finder = SourceFinder(parsed, sentences, self.sources, self.back_references, self)
+        for n in finder.inside:
+            sentence = sentences[n]
             figure = self._first_statistic(parsed, sentence)
             if figure is None or finder.sourced(n):
                 continue
@@ -130,6 +131,7 @@ class UnsourcedStatistic(Runner):
                 end=figure.end_char,
                 values={"figure": figure.text},
             )
+        finder.finish()
 
     def _first_statistic(self, parsed: ParsedArticle, sentence: Any) -> Any:
         """The sentence's first figure that is a statistic: one finding per claim."""

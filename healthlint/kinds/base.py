@@ -2,7 +2,8 @@
 
 A runner is built once per process for a rule (and a configuration); it adds its token patterns to
 the shared PatternHub (patterns.py), so that one pass of the hub per block serves every rule, and
-then reads its own matches back from the ParsedArticle (analysis.py).
+then reads its own matches back from the ParsedArticle (analysis.py), one segment of the article at
+a time.
 """
 
 from __future__ import annotations
@@ -84,4 +85,10 @@ class Runner:
         return self.hub.add(owner, patterns, self.rule.where)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        """The hits in one segment of the article (analysis.py; most articles are one)."""
         raise NotImplementedError
+
+    def finish(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        """The hits that only the whole article decides, after its last segment (``parsed``):
+        from what ``run`` kept in ``parsed.state``."""
+        return ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import has_evidence
@@ -25,8 +26,12 @@ class ConditionalRunner(Runner):
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         sentences = parsed.prose_sentences()
+        inside = [n for n, sentence in enumerate(sentences) if parsed.in_segment(sentence)]
+        earlier = parsed.state(self, _Earlier)
         sourced = _SourcedSoFar(parsed, sentences, self.evidence, self.rule.links_count)
-        for n, sentence in enumerate(sentences):
+        sourced.start(inside[0] if inside else 0, earlier.evidence)
+        for n in inside:
+            sentence = sentences[n]
             keys = self.triggers
             if self.pointing_back and not sourced.before(n):
                 keys = keys + self.pointing_back
@@ -43,6 +48,8 @@ class ConditionalRunner(Runner):
             yield Hit(
                 sentence.block, trigger.start_char, trigger.end_char, values={"match": trigger.text}
             )
+        if self.pointing_back and not earlier.evidence and not parsed.last:
+            earlier.evidence = any(sourced.at(n) for n in inside)
 
     def _triggers(
         self, parsed: ParsedArticle, sentence: Sentence, keys: list[str]
@@ -69,16 +76,29 @@ class _SourcedSoFar:
         self._known: dict[int, bool] = {}
         self._first: int | None = None  # the first sentence with evidence, once found
         self._searched = 0  # sentences before this one have been looked at
+        self._earlier = False  # a sentence of an earlier segment holds evidence
 
     def at(self, n: int) -> bool:
         if n not in self._known:
             self._known[n] = has_evidence(self.parsed, self.sentences[n], self.keys, self.links)
         return self._known[n]
 
+    def start(self, first: int, earlier: bool) -> None:
+        """The segment's sentences start at the ``first``-th; ``earlier``: whether a sentence
+        of an earlier segment holds evidence."""
+        self._searched, self._earlier = first, earlier
+
     def before(self, n: int) -> bool:
         """Whether a sentence before the ``n``-th holds evidence: a source named earlier."""
+        if self._earlier:
+            return True
         while self._first is None and self._searched < n:
             if self.at(self._searched):
                 self._first = self._searched
             self._searched += 1
         return self._first is not None and self._first < n
+
+
+@dataclass
+class _Earlier:
+    evidence: bool = False  # whether a sentence of the segments read so far holds evidence

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
@@ -15,6 +16,16 @@ if TYPE_CHECKING:
 
 # Below this many words a grade-level formula says more about chance than about the text.
 MIN_WORDS_FOR_GRADE = 100
+
+
+@dataclass
+class _Totals:
+    """The article's sentences with words, and their words, syllables and long words."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    polysyllables: int = 0
 
 
 class MetricOptions(RuleOptions):
@@ -33,19 +44,34 @@ class MetricRunner(Runner):
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         if self.rule.measure == "reading_grade":
-            return self._reading_grade(parsed)
+            self._count(parsed)
+            return ()
         return self._sentence_words(parsed)
+
+    def finish(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        if self.rule.measure == "reading_grade":
+            return self._reading_grade(parsed.state(self, _Totals))
+        return ()
 
     def _values(self, value: float) -> dict[str, str]:
         return {"value": f"{value:g}", "threshold": f"{self.threshold:g}"}
 
-    def _reading_grade(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        sentences = [c for s in parsed.prose_sentences() if (c := parsed.counts(s)).words]
-        words = sum(c.words for c in sentences)
-        if words < MIN_WORDS_FOR_GRADE:
+    def _count(self, parsed: ParsedArticle) -> None:
+        """Adds the segment's sentences that have words to the article's totals."""
+        totals = parsed.state(self, _Totals)
+        for sentence in filter(parsed.in_segment, parsed.prose_sentences()):
+            counts = parsed.counts(sentence)
+            if counts.words:
+                totals.sentences += 1
+                totals.words += counts.words
+                totals.syllables += counts.syllables
+                totals.polysyllables += counts.polysyllables
+
+    def _reading_grade(self, totals: _Totals) -> Iterable[Hit]:
+        if totals.words < MIN_WORDS_FOR_GRADE:
             return
-        grade = flesch_kincaid_grade(words, len(sentences), sum(c.syllables for c in sentences))
-        smog = smog_grade(sum(c.polysyllables for c in sentences), len(sentences))
+        grade = flesch_kincaid_grade(totals.words, totals.sentences, totals.syllables)
+        smog = smog_grade(totals.polysyllables, totals.sentences)
         shown = f"{grade:.1f}"  # compared as shown: "8.0 is above the target of 8" is no finding
         if float(shown) > self.threshold:
             values = {
@@ -56,7 +82,7 @@ class MetricRunner(Runner):
             yield Hit(block=None, values=values)
 
     def _sentence_words(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        for sentence in parsed.prose_sentences():
+        for sentence in filter(parsed.in_segment, parsed.prose_sentences()):
             count = parsed.counts(sentence).words
             if count > self.threshold:
                 span = sentence.span

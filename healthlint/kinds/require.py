@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
@@ -34,9 +35,21 @@ class RequireRunner(Runner):
         self.metadata_keys = {key.lower() for key in rule.metadata_keys}
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        if self.when and not self._triggered(parsed):
+        found = parsed.state(self, _Found)
+        if self.when and not found.trigger:
+            found.trigger = self._triggered(parsed)
+        if not found.requirement:
+            found.requirement = self._satisfied(parsed)
+        return ()
+
+    def finish(self, parsed: ParsedArticle) -> Iterable[Hit]:
+        found = parsed.state(self, _Found)
+        if self.when and not found.trigger:
             return ()
-        return () if self._satisfied(parsed) else (Hit(block=None),)
+        metadata = parsed.article.metadata
+        if found.requirement or any(_filled(metadata.get(key)) for key in self.metadata_keys):
+            return ()
+        return (Hit(block=None),)
 
     def _triggered(self, parsed: ParsedArticle) -> bool:
         return any(
@@ -44,9 +57,7 @@ class RequireRunner(Runner):
         )
 
     def _satisfied(self, parsed: ParsedArticle) -> bool:
-        article = parsed.article
-        if any(_filled(article.metadata.get(key)) for key in self.metadata_keys):
-            return True
+        """Whether a block of the segment meets the requirement."""
         region = None if self.rule.include_chrome else "body"
         for index, block, _ in parsed.blocks(region=region):
             if self.rule.links_count and (block.links or block.citations):
@@ -56,6 +67,14 @@ class RequireRunner(Runner):
             if any(parsed.matches(index, key) for key in self.satisfied_by):
                 return True
         return False
+
+
+@dataclass
+class _Found:
+    """What the segments read so far hold: a trigger, something that meets the requirement."""
+
+    trigger: bool = False
+    requirement: bool = False
 
 
 def _filled(value: Any) -> bool:

@@ -32,12 +32,17 @@ def match_case(word: str, correction: str) -> str:
 
 def correction(block: int, token: Token, right: str, sure: bool) -> Hit:
     """A hit on one word with its correction in the word's case; a fix only if it is ``sure``."""
-    suggestion = match_case(token.text, right)
+    return word_correction(block, token.idx, token.text, right, sure)
+
+
+def word_correction(block: int, start: int, word: str, right: str, sure: bool) -> Hit:
+    """The same for ``word`` at ``start`` in the block's prose."""
+    suggestion = match_case(word, right)
     return Hit(
         block=block,
-        start=token.idx,
-        end=token.idx + len(token.text),
-        values={"match": token.text, "suggestion": suggestion},
+        start=start,
+        end=start + len(word),
+        values={"match": word, "suggestion": suggestion},
         suggestion=suggestion,
         fix=suggestion if sure else None,
     )
