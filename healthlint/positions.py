@@ -28,6 +28,9 @@ class Locator:
         # Each line's text with its white space folded, made once however many findings it has:
         # a long one-line article may hold thousands.
         self._contexts: dict[tuple[int, int], str] = {}
+        # One copy of each message, suggestion and fix however many findings give it: a text
+        # dense in findings repeats them (a finding costs some 1,100 bytes, 700 so).
+        self._copies: dict[object, object] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset) - 1
@@ -78,11 +81,22 @@ class Locator:
             rule=rule.name,
             code=rule.code,
             severity=severity,
-            message=rule.message.format_map(_Values(values)),
-            suggestion=suggestion,
-            fix=Fix(replacement=fix) if fix is not None else None,
+            message=self._one(rule.message.format_map(_Values(values))),
+            suggestion=self._one(suggestion),
+            fix=self._fix(fix),
             fingerprint=self.fingerprint(rule.name, start, end, document),
         )
+
+    def _one(self, text: str | None) -> str | None:
+        return text if text is None else self._copies.setdefault(text, text)  # type: ignore[return-value]
+
+    def _fix(self, replacement: str | None) -> Fix | None:
+        if replacement is None:
+            return None
+        key = ("fix", replacement)
+        if key not in self._copies:
+            self._copies[key] = Fix(replacement=replacement)
+        return self._copies[key]  # type: ignore[return-value]
 
     def fingerprint(self, rule: str, start: int, end: int, document: bool) -> str:
         """The rule, the flagged text and its lines' text, white space folded: no positions."""
@@ -96,13 +110,17 @@ class Locator:
             after = bisect_left(self.line_starts, end + 1)
             last = self.line_starts[after] - 1 if after < len(self.line_starts) else len(source)
             lines = (first, last)
-            if lines[1] - lines[0] > LONG_LINE:
+            if last - first > LONG_LINE:
                 # A line the length of an article: the text around the finding stands for it,
-                # or each finding would hash the whole line.
-                lines = (max(first, start - CONTEXT), min(lines[1], end + CONTEXT))
-            if lines not in self._contexts:
-                self._contexts[lines] = " ".join(source[lines[0] : lines[1]].split())
-            text, context = " ".join(source[start:end].split()), self._contexts[lines]
+                # or each finding would hash the whole line. Not kept: no other finding has
+                # the same surroundings, and a huge line may have tens of thousands.
+                around = source[max(first, start - CONTEXT) : min(last, end + CONTEXT)]
+                context = " ".join(around.split())
+            else:
+                if lines not in self._contexts:
+                    self._contexts[lines] = " ".join(source[first:last].split())
+                context = self._contexts[lines]
+            text = " ".join(source[start:end].split())
         digest = hashlib.sha256(f"{rule}\0{text}\0{context}".encode())
         return digest.hexdigest()[:20]
 
