@@ -63,6 +63,15 @@ CLASSES: dict[str, tuple[str, str, Callable[[int], str], int]] = {
         lambda n: "".join(f"About {i % 90}% of adults snore.[^{i}] " for i in range(n)),
         2_000,
     ),
+    "figure-list": (
+        "a list of figures under one lead-in",
+        ".md",
+        lambda n: (
+            "According to the CDC, these were the findings:\n\n"
+            + "".join(f"- About {i % 90}% of adults snore.\n" for i in range(n))
+        ),
+        2_000,
+    ),
     "nesting": (
         "Markdown lists nested twelve deep",
         ".md",

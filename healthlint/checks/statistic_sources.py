@@ -95,9 +95,7 @@ class SourceFinder:
         block = self.sentences[n].block
         if blocks[block].kind not in LIST_KINDS:
             return False
-        lead = block - 1
-        while lead >= 0 and blocks[lead].kind in LIST_KINDS:
-            lead -= 1
+        lead = self._lead(block)
         if lead < 0 or blocks[lead].is_heading:
             return False
         if lead in self._by_block:
@@ -108,6 +106,20 @@ class SourceFinder:
             prose = self.parsed.prose_of(lead)
             known[lead] = bool(prose) and has_evidence(self.parsed, prose[-1], self.sources)
         return known[lead]
+
+    def _lead(self, item: int) -> int:
+        """The block before the list that ``item`` is an item of (-1: none). Each item is
+        walked past once: a list of thousands of figures costs no more than its length."""
+        blocks, known = self.parsed.article.blocks, self._earlier.lead_of
+        walked, lead = [item], item - 1
+        while lead >= 0 and blocks[lead].kind in LIST_KINDS:
+            if lead in known:
+                lead = known[lead]
+                break
+            walked.append(lead)
+            lead -= 1
+        known.update(dict.fromkeys(walked, lead))
+        return lead
 
     def finish(self) -> None:
         """Keeps for the next segment whether this one gives a source that later sentences'
@@ -120,3 +132,4 @@ class SourceFinder:
 class _Earlier:
     evidence: bool = False  # whether a sentence of the segments read so far holds evidence
     leads: dict[int, bool] = field(default_factory=dict)  # lead-in block -> it gives a source
+    lead_of: dict[int, int] = field(default_factory=dict)  # list item -> its list's lead-in
