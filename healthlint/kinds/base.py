@@ -85,7 +85,7 @@ class Runner:
         return self.hub.add(owner, patterns, self.rule.where)
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        """The hits in one segment of the article (analysis.py; most articles are one)."""
+        """The hits in one segment of the article (segments.py; most articles are one segment)."""
         raise NotImplementedError
 
     def finish(self, parsed: ParsedArticle) -> Iterable[Hit]:
