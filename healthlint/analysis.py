@@ -73,6 +73,7 @@ class ParsedArticle:
         self._hub = hub
         self._sentences: list[Sentence] | None = None
         self._prose: list[Sentence] | None = None
+        self._own = range(0)  # the segment's own sentences in _prose
         derived = derived or Derived()
         self._matches = derived.matches
         self._marks = derived.marks
@@ -177,24 +178,27 @@ class ParsedArticle:
 
     def prose_sentences(self) -> list[Sentence]:
         """Body sentences outside headings: the segment's, with as many on either side as a
-        window of sentences (``neighbours``) can reach from it. A rule reports on those that
-        are ``in_segment``; the others are there to be looked at."""
+        window of sentences (``neighbours``) can reach from it. A rule reports on those at
+        ``own_prose()``; the others are there to be looked at."""
         if self._prose is None:
             blocks = self.article.blocks
             inside = [s for s in self.sentences if not blocks[s.block].is_heading]
             before = self._reach(range(self.segment.start - 1, -1, -1))
             after = self._reach(range(self.segment.stop, len(blocks)))
             self._prose = [*reversed(before), *inside, *after]
+            self._own = range(len(before), len(before) + len(inside))
         return self._prose
+
+    def own_prose(self) -> range:
+        """The indexes in ``prose_sentences()`` of the segment's own sentences."""
+        self.prose_sentences()
+        return self._own
 
     def prose_of(self, block: int) -> list[Sentence]:
         """The prose sentences of any block of the article: none for a heading or chrome."""
         if self.article.blocks[block].is_heading or self.article.blocks[block].region != "body":
             return []
         return [Sentence(block, sent) for sent in self.docs[block].sents]
-
-    def in_segment(self, sentence: Sentence) -> bool:
-        return sentence.block in self.segment
 
     def _reach(self, outward: range) -> list[Sentence]:
         """Prose sentences of the blocks in ``outward`` order, nearest first, up to the widest

@@ -128,6 +128,8 @@ class Linter:
                 rule.code, rule.severity
             )
             self.active.append(ActiveRule(rule, _build(rule, compiler, self.settings), severity))
+        # Rule name -> its place in the catalogue: the order of findings at one position.
+        self.order = {active.rule.name: place for place, active in enumerate(self.active)}
 
     def hits(self, segments: Iterable[ParsedArticle]) -> Iterator[tuple[ActiveRule, Hit]]:
         """Every active rule's hits in the analysed article: segment by segment, each rule in
@@ -146,10 +148,6 @@ class Linter:
             for active in runners:
                 for hit in active.runner.finish(last):  # type: ignore[union-attr]
                     yield active, hit
-
-    def order(self) -> dict[str, int]:
-        """Rule name -> its place in the catalogue: the order of findings at one position."""
-        return {active.rule.name: place for place, active in enumerate(self.active)}
 
 
 _LINTERS: dict[tuple[str, tuple[Path, ...]], Linter] = {}

@@ -36,8 +36,7 @@ def lint_article(article: Article, linter: Linter, today: dt.date | None = None)
             if not fixes.is_safe(prose, article.source[start:end]):
                 hit = replace(hit, fix=None)
         findings.append(locator.finding(active.rule, active.severity, hit, start, end))
-    order = linter.order()
-    findings.sort(key=lambda finding: (finding.sort_key(), order[finding.rule]))
+    findings.sort(key=lambda finding: (finding.sort_key(), linter.order[finding.rule]))
     active = [(a.rule, a.severity) for a in linter.active]
     findings = suppressions.apply(findings, locator, active, linter.catalogue)
     return sorted(findings, key=Finding.sort_key)

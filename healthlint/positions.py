@@ -30,7 +30,8 @@ class Locator:
         self._contexts: dict[tuple[int, int], str] = {}
         # One copy of each message, suggestion and fix however many findings give it: a text
         # dense in findings repeats them (a finding costs some 1,100 bytes, 700 so).
-        self._copies: dict[object, object] = {}
+        self._texts: dict[str, str] = {}
+        self._fixes: dict[str, Fix] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset) - 1
@@ -88,15 +89,14 @@ class Locator:
         )
 
     def _one(self, text: str | None) -> str | None:
-        return text if text is None else self._copies.setdefault(text, text)  # type: ignore[return-value]
+        return text if text is None else self._texts.setdefault(text, text)
 
     def _fix(self, replacement: str | None) -> Fix | None:
         if replacement is None:
             return None
-        key = ("fix", replacement)
-        if key not in self._copies:
-            self._copies[key] = Fix(replacement=replacement)
-        return self._copies[key]  # type: ignore[return-value]
+        if replacement not in self._fixes:
+            self._fixes[replacement] = Fix(replacement=replacement)
+        return self._fixes[replacement]
 
     def fingerprint(self, rule: str, start: int, end: int, document: bool) -> str:
         """The rule, the flagged text and its lines' text, white space folded: no positions."""

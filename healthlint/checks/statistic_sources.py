@@ -35,13 +35,13 @@ class SourceFinder:
         self._by_block: dict[int, list[int]] = {}  # block -> its sentences' indexes
         for n, sentence in enumerate(sentences):
             self._by_block.setdefault(sentence.block, []).append(n)
-        # The segment's sentences (analysis.py): the others are only looked at.
-        self.inside = [n for n, sentence in enumerate(sentences) if parsed.in_segment(sentence)]
+        # The segment's own sentences (analysis.py): the others are only looked at.
+        self.own = parsed.own_prose()
         # Whether a sentence of an earlier segment gives a source, kept for the next segment.
         self._earlier = parsed.state(owner, _Earlier)
         # The first sentence with evidence, in the segment and in each block, as far as the
         # scan has gone: each sentence is looked at once, however many figures follow it.
-        self._scanned = self.inside[0] if self.inside else 0
+        self._scanned = self.own.start
         self._first: int | None = None
         self._first_in_block: dict[int, int] = {}
 
@@ -125,7 +125,7 @@ class SourceFinder:
         """Keeps for the next segment whether this one gives a source that later sentences'
         words may point back at."""
         if self.participants and not self._earlier.evidence and not self.parsed.last:
-            self._earlier.evidence = any(self.evidence(n) for n in self.inside)
+            self._earlier.evidence = any(self.evidence(n) for n in self.own)
 
 
 @dataclass

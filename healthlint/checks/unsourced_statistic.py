@@ -120,7 +120,7 @@ class UnsourcedStatistic(Runner):
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         sentences = parsed.prose_sentences()
         finder = SourceFinder(parsed, sentences, self.sources, self.back_references, self)
-        for n in finder.inside:
+        for n in finder.own:
             sentence = sentences[n]
             figure = self._first_statistic(parsed, sentence)
             if figure is None or finder.sourced(n):

@@ -26,11 +26,11 @@ class ConditionalRunner(Runner):
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         sentences = parsed.prose_sentences()
-        inside = [n for n, sentence in enumerate(sentences) if parsed.in_segment(sentence)]
+        own = parsed.own_prose()
         earlier = parsed.state(self, _Earlier)
         sourced = _SourcedSoFar(parsed, sentences, self.evidence, self.rule.links_count)
-        sourced.start(inside[0] if inside else 0, earlier.evidence)
-        for n in inside:
+        sourced.start(own.start, earlier.evidence)
+        for n in own:
             sentence = sentences[n]
             keys = self.triggers
             if self.pointing_back and not sourced.before(n):
@@ -49,7 +49,7 @@ class ConditionalRunner(Runner):
                 sentence.block, trigger.start_char, trigger.end_char, values={"match": trigger.text}
             )
         if self.pointing_back and not earlier.evidence and not parsed.last:
-            earlier.evidence = any(sourced.at(n) for n in inside)
+            earlier.evidence = any(sourced.at(n) for n in own)
 
     def _triggers(
         self, parsed: ParsedArticle, sentence: Sentence, keys: list[str]

@@ -59,8 +59,9 @@ class MetricRunner(Runner):
     def _count(self, parsed: ParsedArticle) -> None:
         """Adds the segment's sentences that have words to the article's totals."""
         totals = parsed.state(self, _Totals)
-        for sentence in filter(parsed.in_segment, parsed.prose_sentences()):
-            counts = parsed.counts(sentence)
+        sentences = parsed.prose_sentences()
+        for n in parsed.own_prose():
+            counts = parsed.counts(sentences[n])
             if counts.words:
                 totals.sentences += 1
                 totals.words += counts.words
@@ -82,7 +83,8 @@ class MetricRunner(Runner):
             yield Hit(block=None, values=values)
 
     def _sentence_words(self, parsed: ParsedArticle) -> Iterable[Hit]:
-        for sentence in filter(parsed.in_segment, parsed.prose_sentences()):
+        sentences = parsed.prose_sentences()
+        for sentence in (sentences[n] for n in parsed.own_prose()):
             count = parsed.counts(sentence).words
             if count > self.threshold:
                 span = sentence.span
