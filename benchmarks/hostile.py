@@ -149,11 +149,38 @@ def main(argv: list[str]) -> int:
                     file=sys.stderr,
                 )
             rows.append((name, what, cells))
-    args.out.write_text(_page(rows, sizes, base_seconds, base_mb), encoding="utf-8")
+        limits = [] if args.quick else _at_the_limit(Path(folder), rows, base_mb)
+    args.out.write_text(_page(rows, sizes, base_seconds, base_mb, limits), encoding="utf-8")
     return 0
 
 
-def _page(rows: list, sizes: tuple[int, ...], base_seconds: float, base_mb: float) -> str:
+def _at_the_limit(folder: Path, rows: list, base_mb: float) -> list:
+    """Each class whose largest file added more than the bound (40x its size) built again just
+    under the size limit and linted with the default settings: the memory budget should stop it
+    as an error near 40x, where it would otherwise have gone on growing."""
+    from healthlint.budget import MEMORY_PER_BYTE
+    from healthlint.loaders import MAX_BYTES
+
+    limits = []
+    for name, what, cells in rows:
+        kilobytes, _, megabytes, _ = cells[-1]
+        if (megabytes - base_mb) * 1024 / kilobytes <= MEMORY_PER_BYTE:
+            continue
+        _, suffix, build, units = CLASSES[name]
+        times = int(0.95 * MAX_BYTES / (kilobytes * 1024) * SIZES[-1])
+        path = folder / f"{name}-limit{suffix}"
+        path.write_text(build(units * times), encoding="utf-8")
+        size = path.stat().st_size / 1024
+        seconds, peak_mb, outcome = _run(path)
+        print(f"{name} at the limit: {size:,.0f} kB, {seconds:.2f} s, {peak_mb:.0f} MB, {outcome}")
+        limits.append((name, what, size, seconds, peak_mb, outcome))
+        path.unlink()
+    return limits
+
+
+def _page(
+    rows: list, sizes: tuple[int, ...], base_seconds: float, base_mb: float, limits: list
+) -> str:
     head = " | ".join(f"{s}x: size, time, peak" for s in sizes)
     lines = [
         "# Robustness: cost per input shape",
@@ -182,6 +209,24 @@ def _page(rows: list, sizes: tuple[int, ...], base_seconds: float, base_mb: floa
             f"| {what} (`{name}`) | {shown} | {cells[-1][3]} | {growth_t:.1f} | {growth_m:.1f} "
             f"| {added:.0f}x |"
         )
+    if limits:
+        lines += [
+            "",
+            "## At the size limit: the memory budget",
+            "",
+            "Each class above whose largest file added more than 40 times its size, built again "
+            "just under the 20 MB size limit and linted with the default settings (a file may "
+            "add 40 times its size, at least 256 MB: `file-memory-limit`).",
+            "",
+            "| input class | size | time | peak | memory added / size | result |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name, what, kilobytes, seconds, megabytes, outcome in limits:
+            added = max(0.0, megabytes - base_mb) * 1024 / kilobytes
+            lines.append(
+                f"| {what} (`{name}`) | {kilobytes:,.0f} kB | {seconds:.2f} s | "
+                f"{megabytes:.0f} MB | {added:.0f}x | {outcome} |"
+            )
     if NOTES.exists():
         lines += ["", NOTES.read_text(encoding="utf-8").strip()]
     return "\n".join(lines) + "\n"

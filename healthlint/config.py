@@ -71,6 +71,14 @@ class Settings(BaseModel):
         description="Seconds one file may take; a file that takes longer is reported as an "
         "error and the run goes on.",
     )
+    file_memory_limit: float | None = Field(
+        default=None,
+        gt=0,
+        le=1_048_576,
+        description="Megabytes of memory one file may add while it is linted; a file that "
+        "needs more is reported as an error and the run goes on. Default: 40 times the file's "
+        "size, and at least 256 MB. Enforced where /proc reports memory (Linux).",
+    )
     rules: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description="Options per rule, by rule name ([tool.healthlint.rules.NAME]); each rule's "

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import fixes, suppressions
 from .article import Article
 from .atomic import write_atomically
-from .budget import time_limit
+from .budget import Budget, file_budget
 from .cache import ResultCache
 from .config import Settings
 from .errors import ConfigError, HealthlintError, InputError
@@ -67,8 +67,9 @@ def run_job(job: Job) -> FileResult:
     try:
         # Compiling the rules is the run's cost, not the file's: outside the file's budget.
         linter = linter_for(job.settings, job.packs)
-        with time_limit(job.settings.file_time_limit):
-            return _run(job, linter)
+        settings = job.settings
+        with file_budget(settings.file_time_limit, settings.file_memory_limit) as budget:
+            return _run(job, linter, budget)
     except HealthlintError as error:
         message, config = str(error), isinstance(error, ConfigError)
     except Exception as error:  # a bug of ours: reported with the file, never a traceback
@@ -80,9 +81,10 @@ def run_job(job: Job) -> FileResult:
     return FileResult(name, error=FileError(path=name, message=message), config_error=config)
 
 
-def _run(job: Job, linter: Linter) -> FileResult:
+def _run(job: Job, linter: Linter, budget: Budget) -> FileResult:
     path, name = job.path, display_path(job.path)
     data = read_bytes(path) if job.data is None else job.data
+    budget.allow(len(data))
     source = decode(data)
     findings = lint_article(load(name, source.text), linter, job.today)
     fixed, diff, output = 0, "", None

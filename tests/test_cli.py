@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -335,29 +337,71 @@ def test_only_regular_files_are_read(article_dir: Path, monkeypatch: pytest.Monk
     )
 
 
-def test_a_file_over_its_time_limit_is_an_error_and_the_run_goes_on(
-    article_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import time
+def _sleep() -> None:
+    time.sleep(5)
 
+
+def _hold_memory() -> None:
+    held = b"x" * (64 * 1024 * 1024)  # written, so resident (a calloc'd buffer may not be)
+    time.sleep(1)  # the budget looks every tenth of a second
+    del held
+
+
+@pytest.mark.parametrize(
+    ("setting", "misbehave", "error"),
+    [
+        ("file-time-limit = 0.5", _sleep, "took longer than the limit of 0.5 s for one file"),
+        pytest.param(
+            "file-memory-limit = 16",
+            _hold_memory,
+            "needed more memory than the limit of 16 MB for one file (setting: file-memory-limit)",
+            marks=pytest.mark.skipif(
+                not Path("/proc/self/statm").exists(), reason="memory is read from /proc"
+            ),
+        ),
+    ],
+)
+def test_a_file_over_its_time_or_memory_limit_is_an_error_and_the_run_goes_on(
+    article_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str,
+    misbehave: Callable[[], None],
+    error: str,
+) -> None:
     from healthlint import pipeline
 
     real = pipeline.lint_article
 
-    def slow_on_slow(article, linter, today=None):  # noqa: ANN001, ANN202
-        if article.path.endswith("slow.md"):
-            time.sleep(5)
+    def misbehaves_on_bad(article, linter, today=None):  # noqa: ANN001, ANN202
+        if article.path.endswith("bad.md"):
+            misbehave()
         return real(article, linter, today)
 
-    monkeypatch.setattr(pipeline, "lint_article", slow_on_slow)
-    (article_dir / ".healthlint.toml").write_text("file-time-limit = 0.5\n", encoding="utf-8")
-    (article_dir / "slow.md").write_text("# Knee\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "lint_article", misbehaves_on_bad)
+    (article_dir / ".healthlint.toml").write_text(setting + "\n", encoding="utf-8")
+    (article_dir / "bad.md").write_text("# Knee\n", encoding="utf-8")
     (article_dir / "fine.md").write_text("# Knee\n\nTake ibuprofin.\n", encoding="utf-8")
     code, out, _ = run("check", "--select", "HL004", "--no-cache", str(article_dir))
     assert code == 2
     assert out.splitlines() == [
         f"{article_dir / 'fine.md'}:3:6: warning [HL004] medical-misspelling Misspelled medical "
         'term "ibuprofin": did you mean "ibuprofen"?',
-        f"{article_dir / 'slow.md'}: error took longer than the limit of 0.5 s for one file",
+        f"{article_dir / 'bad.md'}: error {error}",
         "Found 1 finding in 1 file (1 warning); 1 file could not be linted.",
     ]
+
+
+def test_without_a_memory_setting_a_file_may_add_forty_times_its_size_and_at_least_256_mb() -> None:
+    from healthlint.budget import MB, Budget
+
+    small, large = Budget(120, None), Budget(120, None)
+    small.allow(1_000_000)
+    large.allow(19 * MB)
+    assert (small.limit, large.limit) == (256 * MB, 760 * MB)
+    assert str(large.over_memory()) == (
+        "needed more memory than 40 times its size (760 MB) for one file "
+        "(setting: file-memory-limit)"
+    )
+    chosen = Budget(120, 512)
+    chosen.allow(19 * MB)
+    assert chosen.limit == 512 * MB
