@@ -391,6 +391,26 @@ def test_a_file_over_its_time_or_memory_limit_is_an_error_and_the_run_goes_on(
     ]
 
 
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="memory is read from /proc")
+def test_markdown_too_dense_in_markup_for_its_memory_limit_is_an_error(tmp_path: Path) -> None:
+    # A real shape, in a process of its own (one in which nothing was freed before): 16,000
+    # nested one-word list items, 280 kB, take markdown-it about 40 MB of tokens.
+    nested = tmp_path / "nested.md"
+    nested.write_text("".join("  " * (i % 12) + "- step\n" for i in range(16_000)), "utf-8")
+    (tmp_path / "fine.md").write_text("# Knee\n\nTake ibuprofin.\n", encoding="utf-8")
+    (tmp_path / ".healthlint.toml").write_text("file-memory-limit = 20\n", encoding="utf-8")
+    command = [sys.executable, "-m", "healthlint", "check", "--no-cache", "--select", "HL004"]
+    result = subprocess.run([*command, "."], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        'fine.md:3:6: warning [HL004] medical-misspelling Misspelled medical term "ibuprofin": '
+        'did you mean "ibuprofen"?',
+        "nested.md: error needed more memory than the limit of 20 MB for one file (setting: "
+        "file-memory-limit)",
+        "Found 1 finding in 1 file (1 warning); 1 file could not be linted.",
+    ]
+
+
 def test_without_a_memory_setting_a_file_may_add_forty_times_its_size_and_at_least_256_mb() -> None:
     from healthlint.budget import MB, Budget
 
