@@ -29,6 +29,8 @@ MARKER_INFIXES = (
 
 # Superscript digits ("patients¹²") come off one at a time, each a marker token.
 MARKER_SUFFIX = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]"
+# "25%-35%": a range of two percentages, which the default rules leave as "25%-35" and "%".
+RANGE_INFIXES = (r"(?<=\d)%(?=[-–—]\d)", r"(?<=\d%)[-–—](?=\d)")
 
 
 def _marker_end(doc: Doc, i: int) -> int:
@@ -146,7 +148,7 @@ def get_nlp() -> Language:
     # A language subclass, so the tokenizer is built once with our rules: setting them on a
     # built tokenizer reloads its four thousand special cases each time (0.13 s at start-up).
     class Defaults(English.Defaults):
-        infixes = [*English.Defaults.infixes, *MARKER_INFIXES]
+        infixes = [*English.Defaults.infixes, *MARKER_INFIXES, *RANGE_INFIXES]
         suffixes = [*English.Defaults.suffixes, MARKER_SUFFIX]
 
     class HealthEnglish(English):

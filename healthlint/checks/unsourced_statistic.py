@@ -28,6 +28,7 @@ class StatisticData(BaseModel):
     measurement_words: list[str]
     threshold_words: list[str]
     threshold_prepositions: list[str]
+    quantity_words: list[str]
     spec_verbs: list[str]
     hedges: list[str]
     absolute_after: list[str]
@@ -49,6 +50,7 @@ class UnsourcedStatistic(Runner):
         self.measurements = frozenset(data.measurement_words)
         self.thresholds = frozenset(data.threshold_words)
         self.threshold_prepositions = frozenset(data.threshold_prepositions)
+        self.quantities = frozenset(data.quantity_words)
         self.spec_verbs = frozenset(data.spec_verbs)
         self.hedges = frozenset(data.hedges)
         self.absolute_after = frozenset(data.absolute_after)
@@ -62,6 +64,7 @@ class UnsourcedStatistic(Runner):
                 or self._is_threshold(span)
                 or self._is_advice(span)
                 or self._is_specification(span)
+                or self._is_share_of_quantity(span)
             )
         if kind == "ratio":
             return _is_ratio_of_people(span)
@@ -107,6 +110,18 @@ class UnsourcedStatistic(Runner):
     def _is_advice(self, span: Any) -> bool:
         """Advice addressed to the reader: "get 20% of your calories from protein"."""
         return any(word in self.advice_words for word in self._after(span, 5))
+
+    def _is_share_of_quantity(self, span: Any) -> bool:
+        """A share of a quantity or of the body, not of people: "60% of the body weight", "40
+        percent of this value" ("40% of the number of patients" is a share of people)."""
+        after = self._after(span, 5)
+        if after[:1] != ["of"]:
+            return False
+        words = after[2:] if after[1:2] and after[1] in _DETERMINERS else after[1:]
+        for k, word in enumerate(words[:2]):
+            if word in self.quantities:
+                return words[k + 1 : k + 2] != ["of"]
+        return False
 
     def _is_specification(self, span: Any) -> bool:
         """A product specification: "blocks up to 99% of UVA rays"."""
@@ -159,6 +174,10 @@ def _is_ratio_of_people(span: Any) -> bool:
     year_like = span[-1].text.isdecimal() and len(span[-1].text) == 4
     return 0 < first < second and not year_like  # type: ignore[operator]
 
+
+_DETERMINERS = frozenset(
+    ["the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an"]
+)
 
 # Below this a count of people reads as a small group rather than a statistic.
 LARGE_COUNT = 1000
