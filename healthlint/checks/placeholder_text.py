@@ -1,7 +1,8 @@
 """placeholder-text: text never meant for readers. Drafting placeholders and notes to the writer
 are found by their words; production leftovers by how a block stands: a block of one letter
 repeated (an article pack's separator), a bare number as the article's last block (its word
-count). A writer's brief of several label lines is reported once, at its first label."""
+count). A writer's brief of several label lines is reported once, at its first label, and a
+stretch of dummy text once, at its start."""
 
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ class PlaceholderData(BaseModel):
     anywhere: PatternSet
     blocks: PatternSet
     labels: PatternSet
+    filler: PatternSet
+    filler_words: list[str]
+    filler_needed: int
+    filler_gap: int
     separator_letters: int
     word_count_from: int
 
@@ -46,10 +51,13 @@ class PlaceholderText(Runner):
         self.anywhere = list(self.add_patterns(data.anywhere, "anywhere").values())
         self.whole = list(self.add_patterns(data.blocks, "block").values())
         self.labels = list(self.add_patterns(data.labels, "label").values())
+        self.filler = list(self.add_patterns(data.filler, "filler").values())
+        self.filler_words = frozenset(data.filler_words)
         self.separator = re.compile(rf"([^\W\d_])\1{{{data.separator_letters - 1},}}")
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
         brief = parsed.state(self, _Brief)
+        gap = self.data.filler_gap
         last = _last_body_block(parsed.article)
         for index, block, doc in parsed.blocks():
             text = block.text.strip()
@@ -66,7 +74,30 @@ class PlaceholderText(Runner):
             ):
                 yield Hit(index, 0, len(block.text), values={"match": text})
                 continue
+            filler = self._filler(parsed, index, doc)
+            if filler is not None:
+                if brief.filler is None or index - brief.filler > gap:
+                    yield filler
+                brief.filler = index
             yield from self._placeholders(parsed, index, doc)
+
+    def _filler(self, parsed: ParsedArticle, index: int, doc: Doc) -> Hit | None:
+        """Dummy text in the block: the phrase, or enough different words of the passage, from
+        the first to the one that makes enough."""
+        for key in self.filler:
+            for start, end in parsed.matches(index, key):
+                span = doc[start:end]
+                return Hit(index, span.start_char, span.end_char, values={"match": span.text})
+        seen: set[str] = set()
+        first = None
+        for token in doc:
+            if token.lower_ in self.filler_words:
+                first = token if first is None else first
+                seen.add(token.lower_)
+                if len(seen) == self.data.filler_needed:
+                    span = doc[first.i : token.i + 1]
+                    return Hit(index, span.start_char, span.end_char, values={"match": span.text})
+        return None
 
     def _placeholders(self, parsed: ParsedArticle, index: int, doc: Doc) -> Iterable[Hit]:
         candidates = [m for key in self.anywhere for m in parsed.matches(index, key)]
@@ -109,6 +140,7 @@ class PlaceholderText(Runner):
 @dataclass
 class _Brief:
     open: bool = False  # the block before was a label of a writer's brief, or went on with it
+    filler: int | None = None  # the last block of dummy text so far
 
 
 def _last_body_block(article: Article) -> int:
