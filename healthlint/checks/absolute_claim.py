@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from ..analysis import ParsedArticle
 
 Form = Literal[
-    "verb", "adverb", "cure_for", "sure_cure", "miracle", "guarantee", "safety", "side_effects"
+    "verb",
+    "adverb",
+    "cure_for",
+    "sure_cure",
+    "universal",
+    "miracle",
+    "guarantee",
+    "safety",
+    "side_effects",
 ]
 
 
@@ -172,6 +180,19 @@ class AbsoluteClaim(Runner):
         return self._unqualified(doc, start, end)
 
     def _sure_cure(self, doc: Any, start: int, end: int, heading: bool) -> Any:
+        return self._unqualified(doc, start, end)
+
+    def _universal(self, doc: Any, start: int, end: int, heading: bool) -> Any:
+        """ "treats any disease", "cures all illnesses"; not a practice's field ("treats all
+        disorders of the foot", "a doctor who treats all eye diseases") nor a step of care
+        ("treating any underlying disorder")."""
+        if doc[start].lower_.endswith("ing"):
+            return None
+        before = doc[max(doc[start].sent.start, start - 4) : start]
+        if any(t.lower_ == "of" for t in doc[end : end + 3]) or any(
+            t.lower_ == "who" for t in before
+        ):
+            return None
         return self._unqualified(doc, start, end)
 
     def _unqualified(self, doc: Any, start: int, end: int, **how: bool) -> Any:
