@@ -175,6 +175,7 @@ def _is_ratio_of_people(span: Any) -> bool:
     return 0 < first < second and not year_like  # type: ignore[operator]
 
 
+# Words that may stand between "of" and the quantity a share is of ("60% of the body weight").
 _DETERMINERS = frozenset(
     ["the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an"]
 )
