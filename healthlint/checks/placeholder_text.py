@@ -52,7 +52,8 @@ class PlaceholderText(Runner):
         self.whole = list(self.add_patterns(data.blocks, "block").values())
         self.labels = list(self.add_patterns(data.labels, "label").values())
         self.filler = list(self.add_patterns(data.filler, "filler").values())
-        self.filler_words = frozenset(data.filler_words)
+        strings = self.nlp.vocab.strings
+        self.filler_hashes = frozenset(strings.add(word) for word in data.filler_words)
         self.separator = re.compile(rf"([^\W\d_])\1{{{data.separator_letters - 1},}}")
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
@@ -88,14 +89,17 @@ class PlaceholderText(Runner):
             for start, end in parsed.matches(index, key):
                 span = doc[start:end]
                 return Hit(index, span.start_char, span.end_char, values={"match": span.text})
-        seen: set[str] = set()
-        first = None
-        for token in doc:
-            if token.lower_ in self.filler_words:
-                first = token if first is None else first
-                seen.add(token.lower_)
+        lowers, hashes = parsed.lowers(index), self.filler_hashes
+        if hashes.isdisjoint(lowers):  # the common case, without a Token object
+            return None
+        seen: set[int] = set()
+        first = -1
+        for i, key in enumerate(lowers):
+            if key in hashes:
+                first = i if first < 0 else first
+                seen.add(key)
                 if len(seen) == self.data.filler_needed:
-                    span = doc[first.i : token.i + 1]
+                    span = doc[first : i + 1]
                     return Hit(index, span.start_char, span.end_char, values={"match": span.text})
         return None
 
