@@ -19,17 +19,10 @@ from .claim_context import HealthWords, Scope
 if TYPE_CHECKING:
     from ..analysis import ParsedArticle
 
-Form = Literal[
-    "verb",
-    "adverb",
-    "cure_for",
-    "sure_cure",
-    "universal",
-    "miracle",
-    "guarantee",
-    "safety",
-    "side_effects",
-]
+Form = (
+    Literal["verb", "adverb", "cure_for", "sure_cure", "universal"]
+    | Literal["miracle", "guarantee", "safety", "side_effects"]
+)
 
 
 class ClaimData(BaseModel):
@@ -183,17 +176,8 @@ class AbsoluteClaim(Runner):
         return self._unqualified(doc, start, end)
 
     def _universal(self, doc: Any, start: int, end: int, heading: bool) -> Any:
-        """ "treats any disease", "cures all illnesses"; not a practice's field ("treats all
-        disorders of the foot", "a doctor who treats all eye diseases") nor a step of care
-        ("treating any underlying disorder")."""
-        if doc[start].lower_.endswith("ing"):
-            return None
-        before = doc[max(doc[start].sent.start, start - 4) : start]
-        if any(t.lower_ == "of" for t in doc[end : end + 3]) or any(
-            t.lower_ == "who" for t in before
-        ):
-            return None
-        return self._unqualified(doc, start, end)
+        """ "treats any disease", "cures all illnesses"."""
+        return None if self.scope.practice(doc, start, end) else self._unqualified(doc, start, end)
 
     def _unqualified(self, doc: Any, start: int, end: int, **how: bool) -> Any:
         """The claim's range, unless something qualifies it (Scope.qualified)."""

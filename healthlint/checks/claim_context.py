@@ -165,6 +165,17 @@ class Scope:
             and lemma(doc[end + 1].lower_) in self.partners
         )
 
+    @staticmethod
+    def practice(doc: Any, start: int, end: int) -> bool:
+        """A practice's field or a step of care, not a promise: "treats all disorders of the
+        foot", "a doctor who treats all eye diseases", "treating any underlying disorder"."""
+        before = doc[max(doc[start].sent.start, start - 4) : start]
+        return (
+            doc[start].lower_.endswith("ing")
+            or any(t.lower_ == "of" for t in doc[end : end + 3])
+            or any(t.lower_ == "who" for t in before)
+        )
+
     def led_in(self, parsed: ParsedArticle, index: int) -> bool:
         """Whether the block is an item after a lead-in ending in a colon that qualifies it
         ("Treatments can:", "Some people find that these:")."""
