@@ -29,8 +29,9 @@ MARKER_INFIXES = (
 
 # Superscript digits ("patients¹²") come off one at a time, each a marker token.
 MARKER_SUFFIX = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]"
-# "25%-35%": a range of two percentages, which the default rules leave as "25%-35" and "%".
-RANGE_INFIXES = (r"(?<=\d)%(?=[-–—]\d)", r"(?<=\d%)[-–—](?=\d)")
+# Ranges: "25%-35%", which the default rules leave as "25%-35" and "%", and "20–30%" with an
+# en or em dash, which they leave whole (a hyphen between digits they split already).
+RANGE_INFIXES = (r"(?<=\d)%(?=[-–—]\d)", r"(?<=\d%)[-–—](?=\d)", r"(?<=\d)[–—](?=\d)")
 
 
 def _marker_end(doc: Doc, i: int) -> int:
