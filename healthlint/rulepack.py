@@ -179,6 +179,11 @@ class ConditionalRule(TriggerFilters, RuleBase):
         default=1, ge=0, le=MAX_SENTENCE_WINDOW, description="Sentences after it to search."
     )
     links_count: bool = Field(default=True, description="Whether a link or <sup> is evidence.")
+    paragraph_markers: list[str] = Field(
+        default_factory=list,
+        description="Labels of evidence patterns (reference markers) that cite the whole "
+        "paragraph they end, as a <sup> marker there does ('Studies show X. ... Y.[3]').",
+    )
 
 
 class MetricRule(RuleBase):

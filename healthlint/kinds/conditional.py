@@ -21,7 +21,9 @@ class ConditionalRunner(Runner):
         triggers = self.add_patterns(rule.trigger, "trigger")
         self.triggers = [key for label, key in triggers.items() if label not in rule.refers_back]
         self.pointing_back = [triggers[label] for label in rule.refers_back if label in triggers]
-        self.evidence = list(self.add_patterns(rule.evidence, "evidence").values())
+        evidence = self.add_patterns(rule.evidence, "evidence")
+        self.evidence = list(evidence.values())
+        self.markers = [evidence[label] for label in rule.paragraph_markers if label in evidence]
         self.exceptions = list(self.add_patterns(rule.exceptions, "exception").values())
 
     def run(self, parsed: ParsedArticle) -> Iterable[Hit]:
@@ -41,7 +43,7 @@ class ConditionalRunner(Runner):
             window = parsed.neighbours(
                 sentences, n, self.rule.window_before, self.rule.window_after
             )
-            if any(sourced.at(m) for m in window):
+            if any(sourced.at(m) for m in window) or self._cited_at_end(parsed, sentence.block):
                 continue
             start, end = min(found)
             trigger = sentence.span.doc[start:end]
@@ -50,6 +52,20 @@ class ConditionalRunner(Runner):
             )
         if self.pointing_back and not earlier.evidence and not parsed.last:
             earlier.evidence = any(sourced.at(n) for n in own)
+
+    def _cited_at_end(self, parsed: ParsedArticle, block: int) -> bool:
+        """Whether a reference marker ends the paragraph, citing all of it."""
+        if not self.rule.paragraph_markers:
+            return False
+        doc = parsed.docs[block]
+        last = len(doc)
+        while last and (doc[last - 1].is_space or doc[last - 1].text in ".,;:"):
+            last -= 1
+        if any(end >= last for key in self.markers for _, end in parsed.matches(block, key)):
+            return True
+        text = parsed.article.blocks[block].text.rstrip(" \t\n.,;:")
+        cited = parsed.article.blocks[block].citations if self.rule.links_count else ()
+        return any(end >= len(text) for _, end in cited)
 
     def _triggers(
         self, parsed: ParsedArticle, sentence: Sentence, keys: list[str]
