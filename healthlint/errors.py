@@ -36,7 +36,9 @@ def first_problem(error: ValidationError) -> tuple[list[Any], str]:
     location = list(first["loc"])
     if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
         location.append("kind")
-    return location, first["msg"]
+    # Our own validators' messages come prefixed "Value error, ": the field already says where.
+    message = first["msg"].removeprefix("Value error, ")
+    return location, message
 
 
 def dotted(location: list[Any]) -> str:

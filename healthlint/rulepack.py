@@ -11,10 +11,11 @@ model. A rule's options, which users set in their configuration, are validated b
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from .findings import Severity
 
@@ -184,6 +185,17 @@ class ConditionalRule(TriggerFilters, RuleBase):
         description="Labels of evidence patterns (reference markers) that cite the whole "
         "paragraph they end, as a <sup> marker there does ('Studies show X. ... Y.[3]').",
     )
+
+    @field_validator("refers_back", "paragraph_markers")
+    @classmethod
+    def _known_labels(cls, labels: list[str], info: Any) -> list[str]:
+        # refers_back names groups of the trigger, paragraph_markers of the evidence.
+        known = info.data.get("trigger" if info.field_name == "refers_back" else "evidence", {})
+        for label in (label for label in labels if label not in known):
+            close = get_close_matches(label, list(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"no pattern group named {label!r}{hint}")
+        return labels
 
 
 class MetricRule(RuleBase):

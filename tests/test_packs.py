@@ -201,3 +201,66 @@ def test_substitution_rules_that_undo_each_other_are_refused(
         f"healthlint: {pack}: rule house-brand-name, field pairs: healthcare -> healthco -> "
         "HealthCo: a correction is itself corrected\n"
     )
+
+
+CITED = """\
+rules:
+  - code: HL903
+    name: house-unnamed-trials
+    kind: conditional
+    severity: warning
+    message: "Name the trial: \\"{match}\\""
+    summary: An unnamed trial needs a citation.
+    rationale: JAMA benchmark 2 (attribution).
+    trigger:
+      trials: ["trials show"]
+    evidence:
+      marker: [[{ORTH: "["}, {LIKE_NUM: true}, {ORTH: "]"}]]
+    paragraph_markers: [marker]
+    examples:
+      fail: ["Trials show that rest helps. Ice helps too. So does time."]
+      pass: ["Trials show that rest helps. Ice helps too. So does time [4]."]
+"""
+
+
+def test_a_marker_ending_the_paragraph_cites_it_when_the_rule_says_so(
+    tmp_path: Path, article_dir: Path
+) -> None:
+    pack = write_pack(tmp_path, CITED)
+    (article_dir / "a.md").write_text(
+        "# Knee\n\nTrials show that rest helps. Ice helps too. Time [4] heals. Rest more.\n\n"
+        "Trials show that rest helps. Ice helps too. So does time [4].\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", "--pack", str(pack), "--select", "HL903", str(article_dir))
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{article_dir / 'a.md'}:3:1: warning [HL903] house-unnamed-trials Name the trial: "
+        '"Trials show"'
+    )
+    assert len(out.splitlines()) == 2  # the finding and the summary
+
+
+@pytest.mark.parametrize(
+    ("field", "wrong", "problem"),
+    [
+        (
+            "paragraph_markers",
+            "markers",
+            "no pattern group named 'markers' (did you mean 'marker'?)",
+        ),
+        ("refers_back", "trial", "no pattern group named 'trial' (did you mean 'trials'?)"),
+    ],
+)
+def test_a_label_that_names_no_pattern_group_is_refused(
+    tmp_path: Path, article_dir: Path, field: str, wrong: str, problem: str
+) -> None:
+    text = CITED.replace("    paragraph_markers: [marker]\n", f"    {field}: [{wrong}]\n")
+    pack = write_pack(tmp_path, text)
+    (article_dir / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, out, err = run("check", "--pack", str(pack), str(article_dir))
+    line = text.splitlines().index(f"    {field}: [{wrong}]") + 1
+    assert (code, out) == (2, "")
+    assert (
+        err == f"healthlint: {pack}:{line}: rule house-unnamed-trials, field {field}: {problem}\n"
+    )
