@@ -41,6 +41,23 @@ def test_html_entities_map_to_their_source_range() -> None:
     assert positions(text, "a.html") == [(1, 31, 1, 56)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<![" before no name: a bogus comment to the next ">", as a browser reads it
+        ("<p>a</p><![\n0 >\n<p>About 30 million Americans snore.</p>", [(3, 10, 3, 30)]),
+        # ... and with no ">" after it, text that is not read as a figure
+        ("<p>About 30 million Americans snore.</p><![0", [(1, 10, 1, 30)]),
+        # a marked section with a name is skipped as before
+        ("<p>A <![x y]]> About 30 million Americans snore.</p>", [(1, 22, 1, 42)]),
+    ],
+)
+def test_a_marked_section_without_a_name_is_no_error_and_moves_no_position(
+    text: str, expected: list[tuple[int, int, int, int]]
+) -> None:
+    assert positions(text, "a.html") == expected
+
+
 def test_non_ascii_columns_count_code_points() -> None:
     text = "Ménière’s disease — 😀 about 40% of patients.\n"
     assert positions(text, "a.txt") == [(1, 29, 1, 32)]

@@ -8,13 +8,13 @@ character maps back to the exact source character; with ``convert_charrefs=False
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
 from typing import Any
 
 from ..article import Article, Block, ProseBuilder, line_starts
 from ..directives import Directive, parse_comment
 from .chrome import CHROME, CHROME_ROLES, NEVER_CHROME, keep_article, named_chrome
 from .templates import blank_templates
+from .tolerant_html import TolerantHTMLParser
 
 # Content that is never prose.
 SKIPPED = frozenset(
@@ -44,7 +44,7 @@ BLOCK_KIND = {
 } | {h: "heading" for h in HEADINGS}
 
 
-class _Extractor(HTMLParser):
+class _Extractor(TolerantHTMLParser):
     def __init__(self, source: str, base: int) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
