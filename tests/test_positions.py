@@ -48,7 +48,7 @@ def test_html_entities_map_to_their_source_range() -> None:
         ("<p>a</p><![\n0 >\n<p>About 30 million Americans snore.</p>", [(3, 10, 3, 30)]),
         # ... and with no ">" after it, text that is not read as a figure
         ("<p>About 30 million Americans snore.</p><![0", [(1, 10, 1, 30)]),
-        # a marked section with a name is skipped as before
+        # an unknown keyword ("<![x"): a bogus comment too, to its first ">"
         ("<p>A <![x y]]> About 30 million Americans snore.</p>", [(1, 22, 1, 42)]),
     ],
 )

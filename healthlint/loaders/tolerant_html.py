@@ -11,9 +11,10 @@ from html.parser import HTMLParser
 
 class TolerantHTMLParser(HTMLParser):
     def parse_marked_section(self, i: int, report: int = 1) -> int:
-        """ "<![" opens a marked section only before a name ("<![CDATA["); otherwise, as in a
-        browser, a bogus comment that runs to the next ">". Python's parser raised an
-        AssertionError there before 3.13, having moved its position on: both are undone."""
+        """ "<![" opens a marked section only before a keyword the parser knows ("<![CDATA[",
+        "<![if"); otherwise, as in a browser, a bogus comment that runs to the next ">".
+        Python's parser raised an AssertionError there before 3.13, having moved its position
+        on: both are undone."""
         where = self.lineno, self.offset
         try:
             return super().parse_marked_section(i, report)
