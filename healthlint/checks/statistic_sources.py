@@ -1,7 +1,8 @@
 """Where a statistic's source may stand, for unsourced-statistic: its own sentence and the ones
-next to it (within its section), an earlier sentence of its paragraph that named the study its
-words point back at ("the respondents", "those patients"), or the sentence that leads into its
-list ("According to the CDC, the leading causes were:")."""
+next to it (within its section), an earlier sentence that named the study its words point back
+at ("the respondents" or "the control group" anywhere before, "those patients" in its
+paragraph), or the sentence that leads into its list ("According to the CDC, the leading causes
+were:")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from ..analysis import has_evidence
 
 if TYPE_CHECKING:
     from ..analysis import ParsedArticle, Sentence
+
+# Back-reference labels that point at a source named anywhere before (the others only within
+# the paragraph that named it): a study's people, and a result set against a comparison group.
+_ANYWHERE = frozenset({"participants", "results"})
 
 # Block kinds that are items of a list, whose lead-in is the block before the list.
 LIST_KINDS = frozenset({"list_item", "field"})
@@ -27,10 +32,9 @@ class SourceFinder:
         owner: object,  # the rule, whose state across segments this keeps
     ) -> None:
         self.parsed, self.sentences, self.sources = parsed, sentences, sources
-        self.participants = (
-            [back_references["participants"]] if "participants" in back_references else []
-        )
-        self.others = [key for label, key in back_references.items() if label != "participants"]
+        anywhere = {key for label, key in back_references.items() if label in _ANYWHERE}
+        self.participants = sorted(anywhere)
+        self.others = [key for key in back_references.values() if key not in anywhere]
         self._evidence: dict[int, bool] = {}
         self._by_block: dict[int, list[int]] = {}  # block -> its sentences' indexes
         for n, sentence in enumerate(sentences):
