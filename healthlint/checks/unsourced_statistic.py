@@ -29,6 +29,7 @@ class StatisticData(BaseModel):
     threshold_words: list[str]
     threshold_prepositions: list[str]
     quantity_words: list[str]
+    quantity_determiners: list[str]
     spec_verbs: list[str]
     hedges: list[str]
     absolute_after: list[str]
@@ -51,6 +52,7 @@ class UnsourcedStatistic(Runner):
         self.thresholds = frozenset(data.threshold_words)
         self.threshold_prepositions = frozenset(data.threshold_prepositions)
         self.quantities = frozenset(data.quantity_words)
+        self.quantity_determiners = frozenset(data.quantity_determiners)
         self.spec_verbs = frozenset(data.spec_verbs)
         self.hedges = frozenset(data.hedges)
         self.absolute_after = frozenset(data.absolute_after)
@@ -117,7 +119,7 @@ class UnsourcedStatistic(Runner):
         after = self._after(span, 5)
         if after[:1] != ["of"]:
             return False
-        words = after[2:] if after[1:2] and after[1] in _DETERMINERS else after[1:]
+        words = after[2:] if after[1:2] and after[1] in self.quantity_determiners else after[1:]
         for k, word in enumerate(words[:2]):
             if word in self.quantities:
                 return words[k + 1 : k + 2] != ["of"]
@@ -174,11 +176,6 @@ def _is_ratio_of_people(span: Any) -> bool:
     year_like = span[-1].text.isdecimal() and len(span[-1].text) == 4
     return 0 < first < second and not year_like  # type: ignore[operator]
 
-
-# Words that may stand between "of" and the quantity a share is of ("60% of the body weight").
-_DETERMINERS = frozenset(
-    ["the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an"]
-)
 
 # Below this a count of people reads as a small group rather than a statistic.
 LARGE_COUNT = 1000

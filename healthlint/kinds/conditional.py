@@ -57,15 +57,17 @@ class ConditionalRunner(Runner):
         """Whether a reference marker ends the paragraph, citing all of it."""
         if not self.rule.paragraph_markers:
             return False
+        # "Ends": nothing but punctuation and white space after it, in tokens or in characters.
         doc = parsed.docs[block]
-        last = len(doc)
-        while last and (doc[last - 1].is_space or doc[last - 1].text in ".,;:"):
-            last -= 1
-        if any(end >= last for key in self.markers for _, end in parsed.matches(block, key)):
+        if any(
+            all(t.is_punct or t.is_space for t in doc[end:])
+            for key in self.markers
+            for _, end in parsed.matches(block, key)
+        ):
             return True
-        text = parsed.article.blocks[block].text.rstrip(" \t\n.,;:")
+        text = parsed.article.blocks[block].text
         cited = parsed.article.blocks[block].citations if self.rule.links_count else ()
-        return any(end >= len(text) for _, end in cited)
+        return any(not any(c.isalnum() for c in text[end:]) for _, end in cited)
 
     def _triggers(
         self, parsed: ParsedArticle, sentence: Sentence, keys: list[str]
