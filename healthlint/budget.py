@@ -47,8 +47,10 @@ class Budget:
     def over_memory(self) -> InputError:
         if self.megabytes is not None:
             limit = f"the limit of {self.megabytes:g} MB"
-        else:
+        elif self.limit > MEMORY_FLOOR:
             limit = f"{MEMORY_PER_BYTE} times its size ({self.limit / MB:.0f} MB)"
+        else:  # a small file (or one not yet read) is held to the floor, not to 40x
+            limit = f"the {MEMORY_FLOOR // MB} MB any file may use"
         return InputError(
             f"needed more memory than {limit} for one file (setting: file-memory-limit)"
         )

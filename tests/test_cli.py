@@ -418,6 +418,10 @@ def test_without_a_memory_setting_a_file_may_add_forty_times_its_size_and_at_lea
     small.allow(1_000_000)
     large.allow(19 * MB)
     assert (small.limit, large.limit) == (256 * MB, 760 * MB)
+    assert str(small.over_memory()) == (
+        "needed more memory than the 256 MB any file may use for one file "
+        "(setting: file-memory-limit)"
+    )
     assert str(large.over_memory()) == (
         "needed more memory than 40 times its size (760 MB) for one file "
         "(setting: file-memory-limit)"
